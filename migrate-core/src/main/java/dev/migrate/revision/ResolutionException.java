@@ -1,0 +1,77 @@
+package dev.migrate.revision;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+import dev.migrate.MigrateException;
+
+/**
+ * A target (such as {@code head}, {@code ae10}, {@code -1} or {@code mybranch@head}) cannot be resolved against
+ * the revision graph and the database's current revisions. The wording of every such error lives here.
+ */
+public class ResolutionException extends MigrateException {
+
+    public ResolutionException(String message) {
+        super(message);
+    }
+
+    static ResolutionException noSuchRevision(String name) {
+        String hint = name.length() < 4 && name.chars().allMatch(c -> Character.digit(c, 16) >= 0)
+                ? "; use at least four characters of a revision id to match it by prefix" : "";
+        return new ResolutionException("No such revision or branch '" + name + "'" + hint + ".");
+    }
+
+    static ResolutionException ambiguousPrefix(String prefix, Collection<String> candidates) {
+        return new ResolutionException("Multiple revisions start with '" + prefix + "': " + join(candidates)
+                + ". Use more characters of the id.");
+    }
+
+    static ResolutionException notABranch(String label, String id) {
+        return new ResolutionException("Revision '" + id + "' is not on the branch '" + label + "'.");
+    }
+
+    static ResolutionException invalidTarget(String text, String why) {
+        return new ResolutionException("Invalid target '" + text + "': " + why + ".");
+    }
+
+    static ResolutionException ambiguousWalk(String target, String at, String why) {
+        return new ResolutionException("Ambiguous walk for '" + target + "': " + at + " " + why
+                + "; name the revision to go to, or narrow the walk to one branch with '<label>@" + stripBranch(target) + "'.");
+    }
+
+    static ResolutionException ambiguousCurrent(String target, Collection<String> rows) {
+        return new ResolutionException("Ambiguous target '" + target + "': the database has several heads ("
+                + join(rows) + "); use '<label>@" + stripBranch(target) + "' or a revision id to say which branch to move.");
+    }
+
+    static ResolutionException walkedOffTop(String target, String from, int possible) {
+        return new ResolutionException("Relative target '" + target + "' walks past the top of the graph: only "
+                + possible + " revision(s) follow " + from + ".");
+    }
+
+    static ResolutionException walkedBelowBase(String target, String from, int possible) {
+        return new ResolutionException("Relative target '" + target + "' walks below base: " + from + " is only "
+                + possible + " revision(s) above base.");
+    }
+
+    static ResolutionException notApplied(String target, String id, Collection<String> rows) {
+        return new ResolutionException("Revision '" + id + "' (from '" + target
+                + "') is not applied, so the database cannot be downgraded to it; the database is at "
+                + (rows.isEmpty() ? "base" : join(rows)) + ".");
+    }
+
+    static ResolutionException unknownCurrent(Collection<String> unknown) {
+        return new ResolutionException("The database holds revision(s) " + join(unknown)
+                + " that the revisions location does not contain. Was a revision file deleted, or is this "
+                + "application older than the database? Restore the revision, or run 'stamp' to correct the version table.");
+    }
+
+    static String join(Collection<String> ids) {
+        return ids.stream().collect(Collectors.joining(", "));
+    }
+
+    private static String stripBranch(String target) {
+        int at = target.indexOf('@');
+        return at < 0 ? target : target.substring(at + 1);
+    }
+}
