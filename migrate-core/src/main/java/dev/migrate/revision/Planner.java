@@ -40,8 +40,10 @@ public final class Planner {
     }
 
     /**
-     * The plan that brings a database at {@code currentRows} down to {@code target}: every applied descendant of
-     * the target is unapplied, descendants first. {@code <label>@<rev>} only touches that branch.
+     * The plan that brings a database at {@code currentRows} down to {@code target}: every applied revision that
+     * follows the target through parents is unapplied, with everything that depends on those, dependents first.
+     * A revision that only depends on the target itself stays, since the target stays. {@code <label>@<rev>} only
+     * touches that branch.
      */
     public Plan downgrade(Collection<String> currentRows, String target) {
         State state = state(currentRows);
