@@ -66,6 +66,30 @@ public final class Planner {
         return graph.toRevisions(graph.bits(upgradeTargets(Target.parse(target), state(currentRows))));
     }
 
+    /**
+     * The version-table rows after {@code stamp target}, as Alembic computes them: rows on the target's lineage
+     * (its ancestors or descendants) give way to the target, rows on unrelated branches stay; {@code base} empties
+     * the table, and {@code purge} starts from an empty table.
+     */
+    public List<String> stampRows(Collection<String> currentRows, String target, boolean purge) {
+        Target parsed = Target.parse(target);
+        BitSet targets = parsed instanceof Target.Base ? new BitSet() : upgradeTargets(parsed, state(purge ? List.of()
+                : currentRows));
+        if (parsed instanceof Target.Base) {
+            return List.of();
+        }
+        BitSet keep = new BitSet();
+        if (!purge) {
+            BitSet related = graph.lineageAncestorsOrSelf(targets);
+            related.or(graph.lineageDescendantsOrSelf(targets));
+            BitSet rows = bitsOf(state(currentRows).rows);
+            rows.andNot(related);
+            keep.or(rows);
+        }
+        keep.or(targets);
+        return graph.ids(graph.topsOf(graph.ancestorsOrSelf(keep)));
+    }
+
     /** Every revision applied when the version table holds {@code rows}, in apply order. */
     public List<Revision> applied(Collection<String> rows) {
         return graph.toRevisions(graph.topologicalOrder(state(rows).applied));

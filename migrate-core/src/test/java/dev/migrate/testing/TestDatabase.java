@@ -93,6 +93,16 @@ public abstract class TestDatabase implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
+    /** Drops everything in the database, so that a test starts from an empty schema. */
+    public void reset() throws SQLException {
+        if (kind().equals("h2")) {
+            execute("DROP ALL OBJECTS");
+        }
+        else {
+            execute("DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
+        }
+    }
+
     protected abstract void create(String name) throws SQLException;
 
     protected abstract void drop(String name) throws SQLException;

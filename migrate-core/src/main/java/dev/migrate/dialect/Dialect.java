@@ -1,0 +1,482 @@
+package dev.migrate.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.migrate.MigrateException;
+import dev.migrate.op.CheckConstraint;
+import dev.migrate.op.Column;
+import dev.migrate.op.ColumnType;
+import dev.migrate.op.ForeignKey;
+import dev.migrate.op.JsonValue;
+import dev.migrate.op.Operation;
+import dev.migrate.op.Operation.AddColumn;
+import dev.migrate.op.Operation.AddConstraint;
+import dev.migrate.op.Operation.AlterColumn;
+import dev.migrate.op.Operation.BulkInsert;
+import dev.migrate.op.Operation.CreateIndex;
+import dev.migrate.op.Operation.CreateSequence;
+import dev.migrate.op.Operation.CreateTable;
+import dev.migrate.op.Operation.DropColumn;
+import dev.migrate.op.Operation.DropConstraint;
+import dev.migrate.op.Operation.DropIndex;
+import dev.migrate.op.Operation.DropSequence;
+import dev.migrate.op.Operation.DropTable;
+import dev.migrate.op.Operation.Execute;
+import dev.migrate.op.Operation.JdbcWork;
+import dev.migrate.op.Operation.RenameTable;
+import dev.migrate.op.Operation.SetTableComment;
+import dev.migrate.op.PrimaryKey;
+import dev.migrate.op.SqlLiteral;
+import dev.migrate.op.TableElement;
+import dev.migrate.op.UniqueConstraint;
+
+/**
+ * How one database spells operations, types, identifiers and literals, and what it can do. The SQL shared by the
+ * databases lives here; a subclass states its capabilities and overrides only where its database differs.
+ */
+public abstract class Dialect {
+
+    private static final Pattern SIMPLE_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** Short name, as in {@code postgresql} or {@code h2}. */
+    public abstract String name();
+
+    // ---- capabilities -------------------------------------------------------------------------------------
+
+    /** Whether DDL takes part in transactions, so that a failed revision leaves no trace. */
+    public abstract boolean transactionalDdl();
+
+    /** Whether {@code CREATE INDEX CONCURRENTLY} exists; where it does not, the option is ignored. */
+    public boolean supportsConcurrentIndexes() {
+        return false;
+    }
+
+    public boolean supportsPartialIndexes() {
+        return true;
+    }
+
+    public boolean supportsExpressionIndexes() {
+        return true;
+    }
+
+    public boolean supportsDeferrableConstraints() {
+        return true;
+    }
+
+    /** Whether a type change can convert values with a {@code USING} expression. */
+    public boolean supportsAlterTypeUsing() {
+        return true;
+    }
+
+    /** Words that must be quoted to be used as identifiers. Lower case. */
+    protected abstract Set<String> reservedWords();
+
+    // ---- identifiers --------------------------------------------------------------------------------------
+
+    /**
+     * The identifier as SQL: bare when it is a plain lower-case name that is not a reserved word (so that it
+     * means the same to the database as to tools that do not quote), quoted otherwise, with quotes doubled.
+     * Nothing in a name can end the identifier it stands in.
+     */
+    public String quote(String identifier) {
+        if (identifier.indexOf('\0') >= 0) {
+            throw new MigrateException("An identifier cannot hold a NUL character: " + identifier.replace('\0', '?'));
+        }
+        if (SIMPLE_IDENTIFIER.matcher(identifier).matches() && !reservedWords().contains(identifier)) {
+            return identifier;
+        }
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code schema.name}, each part quoted as needed; just the name when the schema is {@code null}. */
+    public String qualify(String schema, String name) {
+        return schema == null ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    protected String columnList(List<String> columns) {
+        return columns.stream().map(this::quote).collect(Collectors.joining(", "));
+    }
+
+    // ---- types and literals -------------------------------------------------------------------------------
+
+    /** The type as this database spells it. */
+    public abstract String type(ColumnType type);
+
+    /** A value as an SQL literal, for offline scripts. */
+    public String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof String text) {
+            return SqlLiteral.string(text);
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "TRUE" : "FALSE";
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Number number) {
+            return number.toString();
+        }
+        if (value instanceof UUID || value instanceof Character || value instanceof Enum<?>) {
+            return SqlLiteral.string(value.toString());
+        }
+        if (value instanceof LocalDate date) {
+            return "DATE " + SqlLiteral.string(date.toString());
+        }
+        if (value instanceof LocalTime time) {
+            return "TIME " + SqlLiteral.string(time.toString());
+        }
+        if (value instanceof LocalDateTime dateTime) {
+            return "TIMESTAMP " + SqlLiteral.string(dateTime.toString().replace('T', ' '));
+        }
+        if (value instanceof Instant instant) {
+            return literal(instant.atOffset(ZoneOffset.UTC));
+        }
+        if (value instanceof OffsetDateTime dateTime) {
+            return "TIMESTAMP WITH TIME ZONE " + SqlLiteral.string(dateTime.toString().replace('T', ' '));
+        }
+        if (value instanceof JsonValue json) {
+            return jsonLiteral(json.json());
+        }
+        if (value instanceof byte[] bytes) {
+            return bytesLiteral(HexFormat.of().formatHex(bytes));
+        }
+        throw new MigrateException("Cannot write a " + value.getClass().getName()
+                + " as an SQL literal; use a String, number, boolean, UUID, date/time, JsonValue or byte[]");
+    }
+
+    protected abstract String jsonLiteral(String json);
+
+    protected abstract String bytesLiteral(String hex);
+
+    /** The placeholder for a bound value; JSON needs a conversion on some databases. */
+    public String placeholder(Object value) {
+        return "?";
+    }
+
+    /** Binds one value over JDBC. */
+    public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        }
+        else if (value instanceof JsonValue json) {
+            statement.setString(index, json.json());
+        }
+        else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        }
+        else {
+            statement.setObject(index, value);
+        }
+    }
+
+    // ---- operations ---------------------------------------------------------------------------------------
+
+    /**
+     * Why this database cannot run the operation, or {@code null} when it can. Runs are checked with this before
+     * anything executes.
+     */
+    public String problemWith(Operation operation) {
+        if (operation instanceof CreateIndex index) {
+            if (index.where() != null && !supportsPartialIndexes()) {
+                return name() + " has no partial indexes (CREATE INDEX ... WHERE)";
+            }
+            if (!supportsExpressionIndexes() && index.parts().stream().anyMatch(part -> part.expression() != null)) {
+                return name() + " cannot index expressions, only columns";
+            }
+        }
+        if (operation instanceof AlterColumn alter && alter.using() != null && !supportsAlterTypeUsing()) {
+            return name() + " cannot convert a column's values with USING";
+        }
+        List<TableElement> constraints = new ArrayList<>();
+        if (operation instanceof CreateTable table) {
+            constraints.addAll(table.constraints());
+        }
+        if (operation instanceof AddConstraint add) {
+            constraints.add(add.constraint());
+        }
+        for (TableElement constraint : constraints) {
+            if (constraint instanceof ForeignKey fk && fk.deferrable() && !supportsDeferrableConstraints()) {
+                return name() + " has no deferrable constraints";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The SQL statements that carry out a DDL operation. Data operations ({@link BulkInsert}, {@link Execute},
+     * {@link JdbcWork}) are run by the executor and written by the offline script, not rendered here.
+     */
+    public List<String> render(Operation operation) {
+        if (operation instanceof CreateTable op) {
+            return createTable(op);
+        }
+        if (operation instanceof DropTable op) {
+            return List.of("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + qualify(op.schema(), op.name()));
+        }
+        if (operation instanceof RenameTable op) {
+            return List.of("ALTER TABLE " + qualify(op.schema(), op.name()) + " RENAME TO " + quote(op.newName()));
+        }
+        if (operation instanceof AddColumn op) {
+            List<String> sql = new ArrayList<>();
+            sql.add("ALTER TABLE " + qualify(op.schema(), op.table()) + " ADD COLUMN "
+                    + (op.ifNotExists() ? "IF NOT EXISTS " : "") + columnDefinition(op.column(), true));
+            if (op.column().comment() != null) {
+                sql.add(columnComment(op.schema(), op.table(), op.column().name(), op.column().comment()));
+            }
+            return sql;
+        }
+        if (operation instanceof DropColumn op) {
+            return List.of("ALTER TABLE " + qualify(op.schema(), op.table()) + " DROP COLUMN "
+                    + (op.ifExists() ? "IF EXISTS " : "") + quote(op.column()));
+        }
+        if (operation instanceof AlterColumn op) {
+            return alterColumn(op);
+        }
+        if (operation instanceof CreateIndex op) {
+            return List.of(createIndex(op));
+        }
+        if (operation instanceof DropIndex op) {
+            return List.of(dropIndex(op));
+        }
+        if (operation instanceof AddConstraint op) {
+            return List.of("ALTER TABLE " + qualify(op.schema(), op.table()) + " ADD " + constraint(op.schema(),
+                    op.constraint()));
+        }
+        if (operation instanceof DropConstraint op) {
+            return List.of("ALTER TABLE " + qualify(op.schema(), op.table()) + " DROP CONSTRAINT "
+                    + (op.ifExists() ? "IF EXISTS " : "") + quote(op.name()));
+        }
+        if (operation instanceof CreateSequence op) {
+            return List.of("CREATE SEQUENCE " + qualify(op.schema(), op.name())
+                    + (op.start() != null ? " START WITH " + op.start() : "")
+                    + (op.increment() != null ? " INCREMENT BY " + op.increment() : ""));
+        }
+        if (operation instanceof DropSequence op) {
+            return List.of("DROP SEQUENCE " + (op.ifExists() ? "IF EXISTS " : "") + qualify(op.schema(), op.name()));
+        }
+        if (operation instanceof SetTableComment op) {
+            return List.of("COMMENT ON TABLE " + qualify(op.schema(), op.table()) + " IS "
+                    + (op.comment() == null ? "NULL" : SqlLiteral.string(op.comment())));
+        }
+        throw new IllegalArgumentException(operation.getClass().getSimpleName() + " is run by the executor, not rendered");
+    }
+
+    protected List<String> createTable(CreateTable op) {
+        List<String> definitions = new ArrayList<>();
+        List<String> keyColumns = op.columns().stream().filter(Column::isPrimaryKey).map(Column::name).toList();
+        boolean inlineKey = keyColumns.size() == 1 && op.constraints().stream().noneMatch(PrimaryKey.class::isInstance);
+        for (Column column : op.columns()) {
+            definitions.add(columnDefinition(column, inlineKey));
+        }
+        if (keyColumns.size() > 1) {
+            definitions.add("PRIMARY KEY (" + columnList(keyColumns) + ")");
+        }
+        for (TableElement constraint : op.constraints()) {
+            definitions.add(constraint(op.schema(), constraint));
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + qualify(op.schema(), op.name())
+                + " (\n    " + String.join(",\n    ", definitions) + "\n)");
+        if (op.comment() != null) {
+            sql.add("COMMENT ON TABLE " + qualify(op.schema(), op.name()) + " IS " + SqlLiteral.string(op.comment()));
+        }
+        for (Column column : op.columns()) {
+            if (column.comment() != null) {
+                sql.add(columnComment(op.schema(), op.name(), column.name(), column.comment()));
+            }
+        }
+        return sql;
+    }
+
+    protected String columnDefinition(Column column, boolean inlinePrimaryKey) {
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(type(column.type()));
+        if (column.identity() != null) {
+            sql.append(column.identity() == Column.Identity.ALWAYS ? " GENERATED ALWAYS AS IDENTITY"
+                    : " GENERATED BY DEFAULT AS IDENTITY");
+        }
+        if (column.defaultSql() != null) {
+            sql.append(" DEFAULT ").append(column.defaultSql());
+        }
+        if (!column.nullable() && !(column.isPrimaryKey() && inlinePrimaryKey)) {
+            sql.append(" NOT NULL");
+        }
+        if (column.isPrimaryKey() && inlinePrimaryKey) {
+            sql.append(" PRIMARY KEY");
+        }
+        if (column.isUnique()) {
+            sql.append(" UNIQUE");
+        }
+        return sql.toString();
+    }
+
+    protected String constraint(String schema, TableElement element) {
+        if (element instanceof PrimaryKey pk) {
+            return named(pk.name()) + "PRIMARY KEY (" + columnList(pk.columns()) + ")";
+        }
+        if (element instanceof UniqueConstraint unique) {
+            return named(unique.name()) + "UNIQUE (" + columnList(unique.columns()) + ")";
+        }
+        if (element instanceof CheckConstraint check) {
+            return named(check.name()) + "CHECK (" + check.condition() + ")";
+        }
+        ForeignKey fk = (ForeignKey) element;
+        StringBuilder sql = new StringBuilder(named(fk.name())).append("FOREIGN KEY (").append(columnList(fk.columns()))
+                .append(") REFERENCES ")
+                .append(qualify(fk.referencedSchema() != null ? fk.referencedSchema() : schema, fk.referencedTable()))
+                .append(" (").append(columnList(fk.referencedColumns())).append(')');
+        if (fk.onDelete() != null) {
+            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != null) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
+        if (fk.deferrable()) {
+            sql.append(" DEFERRABLE").append(fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+        }
+        return sql.toString();
+    }
+
+    private String named(String name) {
+        return name == null ? "" : "CONSTRAINT " + quote(name) + " ";
+    }
+
+    protected String columnComment(String schema, String table, String column, String comment) {
+        return "COMMENT ON COLUMN " + qualify(schema, table) + "." + quote(column) + " IS "
+                + (comment == null ? "NULL" : SqlLiteral.string(comment));
+    }
+
+    protected List<String> alterColumn(AlterColumn op) {
+        String table = "ALTER TABLE " + qualify(op.schema(), op.table()) + " ALTER COLUMN " + quote(op.column());
+        List<String> sql = new ArrayList<>();
+        if (op.type() != null) {
+            sql.add(table + alterType(op));
+        }
+        if (op.nullable() != null) {
+            sql.add(table + (op.nullable() ? dropNotNull() : " SET NOT NULL"));
+        }
+        if (op.changeDefault()) {
+            sql.add(table + (op.defaultSql() == null ? " DROP DEFAULT" : " SET DEFAULT " + op.defaultSql()));
+        }
+        if (op.changeComment()) {
+            sql.add(columnComment(op.schema(), op.table(), op.column(), op.comment()));
+        }
+        if (op.newName() != null) {
+            sql.add(renameColumn(op));
+        }
+        return sql;
+    }
+
+    protected String alterType(AlterColumn op) {
+        return " TYPE " + type(op.type()) + (op.using() != null ? " USING " + op.using() : "");
+    }
+
+    protected String dropNotNull() {
+        return " DROP NOT NULL";
+    }
+
+    protected String renameColumn(AlterColumn op) {
+        return "ALTER TABLE " + qualify(op.schema(), op.table()) + " RENAME COLUMN " + quote(op.column()) + " TO "
+                + quote(op.newName());
+    }
+
+    protected String createIndex(CreateIndex op) {
+        String parts = op.parts().stream()
+                .map(part -> part.column() != null ? quote(part.column()) : "(" + part.expression() + ")")
+                .collect(Collectors.joining(", "));
+        return "CREATE " + (op.unique() ? "UNIQUE " : "") + "INDEX "
+                + (op.concurrently() && supportsConcurrentIndexes() ? "CONCURRENTLY " : "")
+                + (op.ifNotExists() ? "IF NOT EXISTS " : "") + indexName(op.schema(), op.name()) + " ON "
+                + qualify(op.schema(), op.table()) + " (" + parts + ")"
+                + (op.where() != null ? " WHERE " + op.where() : "");
+    }
+
+    /** How an index is named where it is created; PostgreSQL puts it in its table's schema by itself. */
+    protected String indexName(String schema, String name) {
+        return quote(name);
+    }
+
+    protected String dropIndex(DropIndex op) {
+        return "DROP INDEX " + (op.concurrently() && supportsConcurrentIndexes() ? "CONCURRENTLY " : "")
+                + (op.ifExists() ? "IF EXISTS " : "") + qualify(op.schema(), op.name());
+    }
+
+    /** {@code INSERT INTO t (a, b) VALUES (?, ?)}, with this dialect's placeholders for the first row's values. */
+    public String insertStatement(BulkInsert op, List<Object> sample) {
+        List<String> placeholders = new ArrayList<>();
+        for (Object value : sample) {
+            placeholders.add(placeholder(value));
+        }
+        return "INSERT INTO " + qualify(op.schema(), op.table()) + " (" + columnList(op.columns()) + ") VALUES ("
+                + String.join(", ", placeholders) + ")";
+    }
+
+    // ---- the state tables and the lock --------------------------------------------------------------------
+
+    /** Creates the version table: one row per applied head. */
+    public String createVersionTable(String schema, String table) {
+        return "CREATE TABLE " + qualify(schema, table) + " (\n    version_num VARCHAR(64) NOT NULL,\n    CONSTRAINT "
+                + quote(table + "_pkc") + " PRIMARY KEY (version_num)\n)";
+    }
+
+    /** Creates the history table: one row per step, successful or not. */
+    public String createHistoryTable(String schema, String table) {
+        return "CREATE TABLE " + qualify(schema, table) + " (\n"
+                + "    id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+                + "    revision VARCHAR(64) NOT NULL,\n"
+                + "    direction VARCHAR(16) NOT NULL,\n"
+                + "    message VARCHAR(1000),\n"
+                + "    checksum VARCHAR(64),\n"
+                + "    started_at TIMESTAMP WITH TIME ZONE NOT NULL,\n"
+                + "    duration_ms BIGINT,\n"
+                + "    applied_by VARCHAR(200),\n"
+                + "    success BOOLEAN,\n"
+                + "    error VARCHAR(4000)\n"
+                + ")";
+    }
+
+    /**
+     * Tries once, without waiting, to take the lock that serialises runs against one database; returns whether it
+     * was taken. The runner polls, so that a waiting process holds no snapshot that would block
+     * {@code CREATE INDEX CONCURRENTLY} in the process that has the lock.
+     */
+    public abstract boolean tryLock(Connection connection, long key) throws SQLException;
+
+    public abstract void unlock(Connection connection, long key) throws SQLException;
+
+    /** SQLStates that mean "no such table", used to create the state tables on first use. */
+    public boolean isUndefinedTable(SQLException ex) {
+        return "42P01".equals(ex.getSQLState()) || "42S02".equals(ex.getSQLState()) || "42S04".equals(ex.getSQLState());
+    }
+
+    /** The dialect for the database behind a connection. */
+    public static Dialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("postgres")) {
+            return new PostgresDialect();
+        }
+        if (product.equals("h2")) {
+            return new H2Dialect();
+        }
+        throw new MigrateException("Migrate has no dialect for the database '" + product
+                + "'; supported are PostgreSQL and H2.");
+    }
+}

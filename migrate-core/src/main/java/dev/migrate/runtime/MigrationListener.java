@@ -1,0 +1,19 @@
+package dev.migrate.runtime;
+
+import java.time.Duration;
+
+/**
+ * Hears about every step of a run: logging, metrics and the actuator endpoint use it. Methods are called on the
+ * migrating thread; an exception thrown by a listener is logged and does not stop the run.
+ */
+public interface MigrationListener {
+
+    default void stepStarted(StepEvent event) {
+    }
+
+    default void stepFinished(StepEvent event, Duration duration) {
+    }
+
+    default void stepFailed(StepEvent event, Duration duration, Throwable failure) {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.migrate.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.migrate.dialect.Dialect;
+
+/**
+ * How a run treats the database.
+ *
+ * @param schema the schema for the state tables and for unqualified names in revisions, or {@code null} for the
+ *     connection's default
+ * @param versionTable the version table's name
+ * @param historyTable the history table's name
+ * @param lockWait how long to wait for another process's run to finish
+ * @param validateChecksums whether an applied revision that was edited afterwards stops the run
+ * @param dialect the dialect, or {@code null} to detect it from the connection
+ */
+public record RunSettings(String schema, String versionTable, String historyTable, Duration lockWait,
+        boolean validateChecksums, Dialect dialect) {
+
+    public static final String DEFAULT_VERSION_TABLE = "migrate_version";
+
+    public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
+
+    public RunSettings {
+        Objects.requireNonNull(versionTable, "versionTable");
+        Objects.requireNonNull(historyTable, "historyTable");
+        Objects.requireNonNull(lockWait, "lockWait");
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("The lock wait must not be negative: " + lockWait);
+        }
+        if (versionTable.equals(historyTable)) {
+            throw new IllegalArgumentException("The version and history tables need different names, not both '"
+                    + versionTable + "'");
+        }
+    }
+
+    public static RunSettings defaults() {
+        return new RunSettings(null, DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE, Duration.ofMinutes(1), true, null);
+    }
+}

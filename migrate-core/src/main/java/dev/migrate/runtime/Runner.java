@@ -1,0 +1,461 @@
+package dev.migrate.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.op.Operation;
+import dev.migrate.revision.Direction;
+import dev.migrate.revision.Plan;
+import dev.migrate.revision.Step;
+import dev.migrate.runtime.StateTables.AppliedState;
+import dev.migrate.runtime.StateTables.HistoryRecord;
+import dev.migrate.script.RevisionScript;
+import dev.migrate.script.ScriptDirectory;
+
+/**
+ * Runs plans against a database: takes the lock, reads the version table, validates what was applied, checks
+ * every operation against the dialect, then runs each revision in its own transaction together with its
+ * version-table and history rows (where the database allows), and releases the lock.
+ *
+ * <p>A run where nothing is pending costs four statements: take the lock, read the version table, read the
+ * applied checksums, release the lock.
+ */
+public final class Runner {
+
+    private static final Logger logger = LoggerFactory.getLogger(Runner.class);
+
+    private final DataSource dataSource;
+
+    private final ScriptDirectory scripts;
+
+    private final RunSettings settings;
+
+    private final List<MigrationListener> listeners;
+
+    public Runner(DataSource dataSource, ScriptDirectory scripts, RunSettings settings,
+            List<MigrationListener> listeners) {
+        this.dataSource = dataSource;
+        this.scripts = scripts;
+        this.settings = settings;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A revision's operations for one direction, checked against the dialect before anything runs. */
+    private record PreparedStep(Step step, RevisionScript script, List<Operation> operations) {
+    }
+
+    /**
+     * Runs the plan that {@code planner} makes from the version table's current rows.
+     */
+    public RunResult run(Function<List<String>, Plan> planner) {
+        long started = System.nanoTime();
+        return withLock((connection, dialect, tables) -> {
+            List<String> rows = ensureTables(connection, tables);
+            Plan plan = planner.apply(rows);
+            validate(connection, tables, rows);
+            if (plan.isEmpty()) {
+                logger.info("Database is at {}; nothing to do", rows.isEmpty() ? "base" : String.join(", ", rows));
+                return new RunResult(plan, rows, Duration.ofNanos(System.nanoTime() - started));
+            }
+            List<PreparedStep> prepared = prepare(plan, dialect);
+            OperationExecutor executor = new OperationExecutor(dialect);
+            String appliedBy = connection.getMetaData().getUserName();
+            for (PreparedStep step : prepared) {
+                runStep(connection, dialect, tables, executor, step, appliedBy);
+            }
+            return new RunResult(plan, plan.toRows(), Duration.ofNanos(System.nanoTime() - started));
+        });
+    }
+
+    /** Sets the version table to {@code rowsFor(currentRows)} without running any revision. */
+    public RunResult stamp(Function<List<String>, List<String>> rowsFor) {
+        long started = System.nanoTime();
+        return withLock((connection, dialect, tables) -> {
+            List<String> rows = ensureTables(connection, tables);
+            List<String> target = rowsFor.apply(rows);
+            connection.setAutoCommit(false);
+            try {
+                tables.replaceRows(connection, target);
+                tables.settleUnfinished(connection, "settled by stamp to " + (target.isEmpty() ? "base" : target));
+                tables.insertHistory(connection, new HistoryRecord(0, String.join(",", target).isEmpty() ? "base"
+                        : String.join(",", target), "stamp", "stamp from " + (rows.isEmpty() ? "base" : rows), null,
+                        Instant.now(), 0L, connection.getMetaData().getUserName(), true, null));
+                connection.commit();
+            }
+            catch (SQLException | RuntimeException ex) {
+                connection.rollback();
+                throw ex;
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+            logger.info("Stamped the version table from {} to {}", rows.isEmpty() ? "base" : rows,
+                    target.isEmpty() ? "base" : target);
+            return new RunResult(new Plan(rows, target, List.of()), target, Duration.ofNanos(System.nanoTime() - started));
+        });
+    }
+
+    /** The version table's rows; empty when it does not exist yet. Takes no lock and creates nothing. */
+    public List<String> currentRows() {
+        return read((connection, tables) -> {
+            List<String> rows = tables.readRows(connection);
+            return rows == null ? List.of() : rows;
+        });
+    }
+
+    /** Every row of the history table, oldest first. */
+    public List<HistoryRecord> historyRecords() {
+        return read((connection, tables) -> tables.readHistory(connection));
+    }
+
+    // ---- the run ------------------------------------------------------------------------------------------
+
+    private interface LockedWork<T> {
+        T run(Connection connection, Dialect dialect, StateTables tables) throws SQLException;
+    }
+
+    private <T> T read(ReadFunction<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            Dialect dialect = settings.dialect() != null ? settings.dialect() : Dialect.of(connection);
+            return work.apply(connection, tables(dialect));
+        }
+        catch (SQLException ex) {
+            throw new MigrateException("Cannot read Migrate's tables: " + describe(ex), ex);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ReadFunction<T> {
+        T apply(Connection connection, StateTables tables) throws SQLException;
+    }
+
+    private StateTables tables(Dialect dialect) {
+        return new StateTables(dialect, settings.schema(), settings.versionTable(), settings.historyTable());
+    }
+
+    private <T> T withLock(LockedWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            String originalSchema = settings.schema() != null ? connection.getSchema() : null;
+            Dialect dialect = settings.dialect() != null ? settings.dialect() : Dialect.of(connection);
+            StateTables tables = tables(dialect);
+            connection.setAutoCommit(true);
+            long key = lockKey();
+            acquire(connection, dialect, key);
+            try {
+                return work.run(connection, dialect, tables);
+            }
+            finally {
+                try {
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                    dialect.unlock(connection, key);
+                    if (originalSchema != null && settings.schema() != null) {
+                        connection.setSchema(originalSchema);
+                    }
+                    connection.setAutoCommit(autoCommit);
+                }
+                catch (SQLException ex) {
+                    logger.warn("Could not release Migrate's lock cleanly (it ends with the connection): {}",
+                            ex.getMessage());
+                }
+            }
+        }
+        catch (SQLException ex) {
+            throw new MigrateException("Migrate could not work with the database: " + describe(ex), ex);
+        }
+    }
+
+    private void acquire(Connection connection, Dialect dialect, long key) throws SQLException {
+        long deadline = System.nanoTime() + settings.lockWait().toNanos();
+        long pause = 50;
+        boolean announced = false;
+        while (!dialect.tryLock(connection, key)) {
+            if (System.nanoTime() >= deadline) {
+                throw new LockTimeoutException("Could not take Migrate's lock within " + settings.lockWait().toSeconds()
+                        + " s: another process is migrating this database (" + dialect.name() + " lock key " + key
+                        + "). Wait for it to finish, or raise the lock wait (migrate.lock-wait).");
+            }
+            if (!announced) {
+                logger.info("Waiting for another process to finish migrating (lock key {})", key);
+                announced = true;
+            }
+            try {
+                Thread.sleep(pause);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new MigrateException("Interrupted while waiting for Migrate's lock");
+            }
+            pause = Math.min(pause * 2, 1000);
+        }
+    }
+
+    /** A stable key per version table, so that runs against different version tables do not wait for each other. */
+    private long lockKey() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("migrate:" + settings.schema() + "."
+                    + settings.versionTable()).getBytes(StandardCharsets.UTF_8));
+            long key = 0;
+            for (int i = 0; i < 8; i++) {
+                key = (key << 8) | (digest[i] & 0xff);
+            }
+            return key;
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private List<String> ensureTables(Connection connection, StateTables tables) throws SQLException {
+        List<String> rows = tables.readRows(connection);
+        if (rows == null) {
+            logger.info("Creating the version table {} and the history table {}", tables.versionTableName(),
+                    tables.historyTableName());
+            tables.create(connection);
+            rows = List.of();
+        }
+        if (settings.schema() != null) {
+            connection.setSchema(settings.schema());
+        }
+        return rows;
+    }
+
+    private void validate(Connection connection, StateTables tables, List<String> rows) throws SQLException {
+        if (rows.isEmpty() && !settings.validateChecksums()) {
+            return;
+        }
+        AppliedState state = tables.readAppliedState(connection);
+        if (!state.unfinished().isEmpty()) {
+            HistoryRecord record = state.unfinished().get(0);
+            throw new MigrateException("Revision " + record.revision() + " (" + record.message() + ") started its "
+                    + record.direction() + " at " + record.startedAt() + " as " + record.appliedBy()
+                    + " and never finished: the process stopped while running it. It is not transactional, so the "
+                    + "database may hold part of its changes; the version table says "
+                    + (rows.isEmpty() ? "base" : String.join(", ", rows)) + ". Check what its statements did and "
+                    + "complete or undo them by hand, then run 'stamp " + record.revision() + "' if it is now fully "
+                    + "applied, or 'stamp " + (rows.isEmpty() ? "base" : String.join(" ", rows)) + "' if it is undone. "
+                    + "Stamping clears this mark.");
+        }
+        if (!settings.validateChecksums()) {
+            return;
+        }
+        List<String> edited = new ArrayList<>();
+        StringBuilder details = new StringBuilder();
+        for (String id : scripts.graph().revisions().stream().map(r -> r.id()).toList()) {
+            String recorded = state.checksums().get(id);
+            if (recorded == null) {
+                continue;
+            }
+            RevisionScript script = scripts.script(id);
+            String now = script.checksum();
+            if (!recorded.equals(now)) {
+                edited.add(id);
+                details.append("\n  - ").append(id).append(" (").append(script.location()).append("): applied as ")
+                        .append(abbreviate(recorded)).append(", now ").append(abbreviate(now));
+            }
+        }
+        if (!edited.isEmpty()) {
+            throw new ChecksumMismatchException("Applied revision(s) were edited after they ran:" + details
+                    + "\nAn applied revision must stay as it ran: undo the edit and put the change in a new revision. "
+                    + "If the edit changes nothing in the database (a comment, say), run once with checksum "
+                    + "validation off (migrate.validate-checksums=false).", edited);
+        }
+    }
+
+    private static String abbreviate(String checksum) {
+        return checksum == null ? "none" : checksum.substring(0, Math.min(12, checksum.length()));
+    }
+
+    private List<PreparedStep> prepare(Plan plan, Dialect dialect) {
+        List<PreparedStep> prepared = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            RevisionScript script = scripts.script(step.revision().id());
+            List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+            for (Operation operation : operations) {
+                String problem = dialect.problemWith(operation);
+                if (problem == null && script.transactional() && dialect.supportsConcurrentIndexes()
+                        && concurrent(operation)) {
+                    problem = "CONCURRENTLY cannot run inside a transaction; declare the revision non-transactional "
+                            + "(transactional = false, or '-- transactional: false' in a SQL revision)";
+                }
+                if (problem != null) {
+                    throw new MigrateException("Revision " + script.revision().id() + " (" + script.location()
+                            + ") cannot " + step.direction().label() + " on " + dialect.name() + ": " + problem
+                            + ". Operation: " + operation + ". Nothing was run.");
+                }
+            }
+            prepared.add(new PreparedStep(step, script, operations));
+        }
+        return prepared;
+    }
+
+    private static boolean concurrent(Operation operation) {
+        return operation instanceof Operation.CreateIndex index && index.concurrently()
+                || operation instanceof Operation.DropIndex drop && drop.concurrently();
+    }
+
+    private void runStep(Connection connection, Dialect dialect, StateTables tables, OperationExecutor executor,
+            PreparedStep prepared, String appliedBy) throws SQLException {
+        Step step = prepared.step();
+        RevisionScript script = prepared.script();
+        boolean transactional = script.transactional();
+        StepEvent event = new StepEvent(step, script.location(), transactional, false);
+        notify(listener -> listener.stepStarted(event));
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        HistoryRecord record = new HistoryRecord(0, step.revision().id(), step.direction().label(),
+                step.revision().message(), script.checksum(), startedAt, null, appliedBy, null, null);
+        long marker = -1;
+        int done = 0;
+        try {
+            if (transactional) {
+                connection.setAutoCommit(false);
+            }
+            else {
+                // Written first and committed, so that a crash midway leaves a trace the next run reports.
+                marker = tables.insertHistory(connection, record);
+            }
+            for (Operation operation : prepared.operations()) {
+                executor.execute(connection, operation, transactional);
+                done++;
+            }
+            long millis = elapsedMillis(started);
+            connection.setAutoCommit(false);
+            tables.apply(connection, step);
+            if (marker < 0) {
+                tables.insertHistory(connection, withOutcome(record, millis, true, null));
+            }
+            else {
+                tables.finishHistory(connection, marker, millis, true, null);
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            notify(listener -> listener.stepFinished(event, duration));
+        }
+        catch (SQLException | RuntimeException ex) {
+            rollbackQuietly(connection);
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            String error = ex instanceof SQLException sql ? describe(sql) : String.valueOf(ex.getMessage());
+            recordFailure(connection, tables, record, marker, duration.toMillis(), error);
+            List<String> rowsAfter = currentRowsQuietly(connection, tables);
+            MigrationFailedException failure = failure(step, script, dialect, executor, ex, done,
+                    prepared.operations().size(), rowsAfter);
+            notify(listener -> listener.stepFailed(event, duration, failure));
+            throw failure;
+        }
+    }
+
+    private static HistoryRecord withOutcome(HistoryRecord record, long millis, boolean success, String error) {
+        return new HistoryRecord(0, record.revision(), record.direction(), record.message(), record.checksum(),
+                record.startedAt(), millis, record.appliedBy(), success, error);
+    }
+
+    private void recordFailure(Connection connection, StateTables tables, HistoryRecord record, long marker,
+            long millis, String error) {
+        try {
+            connection.setAutoCommit(true);
+            if (marker < 0) {
+                tables.insertHistory(connection, withOutcome(record, millis, false, error));
+            }
+            else {
+                tables.finishHistory(connection, marker, millis, false, error);
+            }
+        }
+        catch (SQLException ex) {
+            logger.warn("Could not record the failure of {} in the history table: {}", record.revision(),
+                    ex.getMessage());
+        }
+    }
+
+    private MigrationFailedException failure(Step step, RevisionScript script, Dialect dialect,
+            OperationExecutor executor, Exception ex, int done, int total, List<String> rowsAfter) {
+        String sqlState = ex instanceof SQLException sql ? sql.getSQLState() : null;
+        String statement = executor.currentStatement();
+        StringBuilder message = new StringBuilder("Revision ").append(step.revision().id()).append(" (")
+                .append(step.revision().message().isEmpty() ? script.location()
+                        : step.revision().message() + ", " + script.location())
+                .append(") failed during ").append(step.direction().label());
+        if (done < total) {
+            message.append(" at operation ").append(done + 1).append(" of ").append(total);
+            if (executor.currentOrigin() != null) {
+                message.append(" (").append(executor.currentOrigin()).append(')');
+            }
+            if (statement != null) {
+                message.append(":\n    ").append(statement.strip().replace("\n", "\n    "));
+            }
+        }
+        message.append("\n").append(ex instanceof SQLException sql ? "Database error: " + describe(sql)
+                : "Error: " + ex.getMessage());
+        String at = rowsAfter.isEmpty() ? "base" : String.join(", ", rowsAfter);
+        if (script.transactional() && dialect.transactionalDdl()) {
+            message.append("\nThe revision was rolled back; the database is at ").append(at).append('.');
+        }
+        else {
+            message.append("\nThe revision is not transactional").append(script.transactional() ? " on " + dialect.name()
+                    + ", whose DDL commits on its own" : "")
+                    .append(": its statements before the failing one stay applied. The version table still says ")
+                    .append(at).append("; fix the database by hand, then run again.");
+        }
+        return new MigrationFailedException(message.toString(), step.revision().id(), step.direction(),
+                done < total ? statement : null, sqlState, rowsAfter, ex);
+    }
+
+    private List<String> currentRowsQuietly(Connection connection, StateTables tables) {
+        try {
+            List<String> rows = tables.readRows(connection);
+            return rows == null ? List.of() : rows;
+        }
+        catch (SQLException ex) {
+            return List.of();
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        }
+        catch (SQLException ex) {
+            logger.warn("Rollback failed: {}", ex.getMessage());
+        }
+    }
+
+    private void notify(java.util.function.Consumer<MigrationListener> call) {
+        for (MigrationListener listener : listeners) {
+            try {
+                call.accept(listener);
+            }
+            catch (RuntimeException ex) {
+                logger.warn("Migration listener {} failed: {}", listener, ex.toString());
+            }
+        }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    static String describe(SQLException ex) {
+        return (ex.getSQLState() != null ? "[SQLState " + ex.getSQLState() + "] " : "") + ex.getMessage();
+    }
+}

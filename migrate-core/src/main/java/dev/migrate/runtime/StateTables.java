@@ -1,0 +1,251 @@
+package dev.migrate.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.revision.Step;
+
+/**
+ * The version table (one row per applied head, Alembic's semantics) and the history table (one row per step),
+ * created on first use.
+ */
+public final class StateTables {
+
+    private final Dialect dialect;
+
+    private final String schema;
+
+    private final String versionTable;
+
+    private final String historyTable;
+
+    public StateTables(Dialect dialect, String schema, String versionTable, String historyTable) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.versionTable = versionTable;
+        this.historyTable = historyTable;
+    }
+
+    public String versionTableName() {
+        return versionTable;
+    }
+
+    public String historyTableName() {
+        return historyTable;
+    }
+
+    String version() {
+        return dialect.qualify(schema, versionTable);
+    }
+
+    String history() {
+        return dialect.qualify(schema, historyTable);
+    }
+
+    /** The version table's rows, or {@code null} when it does not exist yet. Autocommit must be on. */
+    public List<String> readRows(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version_num FROM " + version())) {
+            List<String> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+            return result;
+        }
+        catch (SQLException ex) {
+            if (dialect.isUndefinedTable(ex)) {
+                return null;
+            }
+            throw ex;
+        }
+    }
+
+    /** Creates the schema (when one is configured) and both tables. */
+    public void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (schema != null) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
+            }
+            statement.execute(dialect.createVersionTable(schema, versionTable));
+            statement.execute(dialect.createHistoryTable(schema, historyTable));
+        }
+    }
+
+    /** Applies a step's change to the version table; every row it removes must exist. */
+    public void apply(Connection connection, Step step) throws SQLException {
+        List<String> deleted = new ArrayList<>(step.deletedRows());
+        List<String> inserted = new ArrayList<>(step.insertedRows());
+        if (!deleted.isEmpty() && !inserted.isEmpty()) {
+            // One row moves: an update, as Alembic does for a linear step.
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE " + version() + " SET version_num = ? WHERE version_num = ?")) {
+                update.setString(1, inserted.remove(0));
+                update.setString(2, deleted.get(0));
+                expectOne(update.executeUpdate(), "update", deleted.remove(0));
+            }
+        }
+        for (String row : deleted) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + version() + " WHERE version_num = ?")) {
+                delete.setString(1, row);
+                expectOne(delete.executeUpdate(), "delete", row);
+            }
+        }
+        for (String row : inserted) {
+            insertRow(connection, row);
+        }
+    }
+
+    /** Replaces every row (for {@code stamp}). */
+    public void replaceRows(Connection connection, List<String> rows) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM " + version());
+        }
+        for (String row : rows) {
+            insertRow(connection, row);
+        }
+    }
+
+    private void insertRow(Connection connection, String row) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + version() + " (version_num) VALUES (?)")) {
+            insert.setString(1, row);
+            insert.executeUpdate();
+        }
+    }
+
+    private void expectOne(int count, String what, String row) {
+        if (count != 1) {
+            throw new MigrateException("The version table was expected to " + what + " one row '" + row + "' but "
+                    + count + " matched; another process may have changed it. Run again to see the current state.");
+        }
+    }
+
+    /** Adds a history row; {@code success} {@code null} marks a step still running. Returns the row's id. */
+    public long insertHistory(Connection connection, HistoryRecord record) throws SQLException {
+        String sql = "INSERT INTO " + history()
+                + " (revision, direction, message, checksum, started_at, duration_ms, applied_by, success, error)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, record.revision());
+            insert.setString(2, record.direction());
+            insert.setString(3, truncate(record.message(), 1000));
+            insert.setString(4, record.checksum());
+            insert.setTimestamp(5, Timestamp.from(record.startedAt()));
+            insert.setObject(6, record.durationMillis());
+            insert.setString(7, truncate(record.appliedBy(), 200));
+            insert.setObject(8, record.success());
+            insert.setString(9, truncate(record.error(), 4000));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                return keys.next() ? keys.getLong(1) : -1;
+            }
+        }
+    }
+
+    /** Completes a row written while its step was running. */
+    public void finishHistory(Connection connection, long id, long durationMillis, boolean success, String error)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + history()
+                + " SET duration_ms = ?, success = ?, error = ? WHERE id = ?")) {
+            update.setLong(1, durationMillis);
+            update.setBoolean(2, success);
+            update.setString(3, truncate(error, 4000));
+            update.setLong(4, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** Every history row, oldest first. */
+    public List<HistoryRecord> readHistory(Connection connection) throws SQLException {
+        List<HistoryRecord> records = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, started_at,"
+                        + " duration_ms, applied_by, success, error FROM " + history() + " ORDER BY id")) {
+            while (rows.next()) {
+                records.add(record(rows));
+            }
+        }
+        catch (SQLException ex) {
+            if (dialect.isUndefinedTable(ex)) {
+                return List.of();
+            }
+            throw ex;
+        }
+        return records;
+    }
+
+    /**
+     * What validation needs, in one query: the checksum each revision was last applied with, and the steps that
+     * started but never finished.
+     */
+    public AppliedState readAppliedState(Connection connection) throws SQLException {
+        Map<String, String> checksums = new HashMap<>();
+        List<HistoryRecord> unfinished = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, started_at,"
+                        + " duration_ms, applied_by, success, error FROM " + history()
+                        + " WHERE success IS NULL OR (success = TRUE AND direction = 'upgrade') ORDER BY id")) {
+            while (rows.next()) {
+                HistoryRecord record = record(rows);
+                if (record.success() == null) {
+                    unfinished.add(record);
+                }
+                else {
+                    checksums.put(record.revision(), record.checksum());
+                }
+            }
+        }
+        return new AppliedState(checksums, unfinished);
+    }
+
+    /** Marks steps that never finished as settled by the user (after {@code stamp}). */
+    public void settleUnfinished(Connection connection, String note) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + history()
+                + " SET success = FALSE, error = ? WHERE success IS NULL")) {
+            update.setString(1, note);
+            update.executeUpdate();
+        }
+    }
+
+    /** Checksums by revision, and steps that never finished. */
+    public record AppliedState(Map<String, String> checksums, List<HistoryRecord> unfinished) {
+    }
+
+    private static HistoryRecord record(ResultSet rows) throws SQLException {
+        Timestamp started = rows.getTimestamp(6);
+        long duration = rows.getLong(7);
+        Long durationMillis = rows.wasNull() ? null : duration;
+        boolean success = rows.getBoolean(9);
+        Boolean outcome = rows.wasNull() ? null : success;
+        return new HistoryRecord(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5), started == null ? null : started.toInstant(), durationMillis, rows.getString(8),
+                outcome, rows.getString(10));
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /**
+     * One row of the history table.
+     *
+     * @param id the row id ({@code 0} before it is written)
+     * @param direction {@code upgrade}, {@code downgrade} or {@code stamp}
+     * @param success {@code true}, {@code false}, or {@code null} while the step runs (or if it never finished)
+     */
+    public record HistoryRecord(long id, String revision, String direction, String message, String checksum,
+            Instant startedAt, Long durationMillis, String appliedBy, Boolean success, String error) {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.migrate.script;
+
+import java.util.List;
+
+import dev.migrate.op.Operation;
+import dev.migrate.revision.Revision;
+
+/**
+ * A revision as found in a revisions location: its identity, and the operations of its upgrade and downgrade.
+ */
+public interface RevisionScript {
+
+    /** The identity the graph is built from. */
+    Revision revision();
+
+    /** Whether the revision runs inside one transaction together with its version-table update. */
+    boolean transactional();
+
+    /** Where it was found: a file path or a class name. */
+    String location();
+
+    /** The operations of the upgrade, in order. */
+    List<Operation> upgrade();
+
+    /**
+     * The operations of the downgrade, in order.
+     *
+     * @throws ScriptException when the revision has no downgrade
+     */
+    List<Operation> downgrade();
+
+    /**
+     * A fingerprint of the upgrade, so that an applied revision that was edited afterwards is noticed.
+     */
+    String checksum();
+}

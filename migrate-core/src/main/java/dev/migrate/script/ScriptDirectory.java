@@ -1,0 +1,212 @@
+package dev.migrate.script;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrate.revision.RevisionGraph;
+
+/**
+ * The revisions found in the configured locations, and the graph they form. Classpath locations are scanned by
+ * listing the location's folder (in a directory or a jar, nested Spring Boot jars included): only classes in the
+ * revisions package are loaded, and only their annotations are read until a revision has to run.
+ */
+public final class ScriptDirectory {
+
+    private static final Logger logger = LoggerFactory.getLogger(ScriptDirectory.class);
+
+    private final List<Location> locations;
+
+    private final Map<String, RevisionScript> scripts;
+
+    private final RevisionGraph graph;
+
+    private ScriptDirectory(List<Location> locations, Map<String, RevisionScript> scripts, RevisionGraph graph) {
+        this.locations = locations;
+        this.scripts = scripts;
+        this.graph = graph;
+    }
+
+    /** Scripts given directly (tests, tools); their graph is validated as for loaded ones. */
+    public static ScriptDirectory of(Collection<? extends RevisionScript> scripts) {
+        Map<String, RevisionScript> byId = new LinkedHashMap<>();
+        scripts.forEach(script -> byId.putIfAbsent(script.revision().id(), script));
+        RevisionGraph graph = RevisionGraph.of(scripts.stream().map(RevisionScript::revision).toList());
+        return new ScriptDirectory(List.of(), byId, graph);
+    }
+
+    /**
+     * Finds every revision in the locations and builds their graph.
+     *
+     * @throws ScriptException for a revision that cannot be read
+     * @throws dev.migrate.revision.RevisionGraphException when the revisions do not form a valid graph
+     */
+    public static ScriptDirectory load(List<Location> locations, ClassLoader classLoader) {
+        List<RevisionScript> found = new ArrayList<>();
+        for (Location location : locations) {
+            int before = found.size();
+            if (location.onClasspath()) {
+                scanClasspath(location, classLoader, found);
+            }
+            else {
+                scanFolder(location, Paths.get(location.path()), found);
+            }
+            if (found.size() == before) {
+                logger.warn("No revisions found in {}", location);
+            }
+        }
+        ScriptDirectory directory = of(found);
+        return new ScriptDirectory(List.copyOf(locations), directory.scripts, directory.graph);
+    }
+
+    public List<Location> locations() {
+        return locations;
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /** The script of a revision id; the id must be in the graph. */
+    public RevisionScript script(String id) {
+        RevisionScript script = scripts.get(id);
+        if (script == null) {
+            throw new IllegalArgumentException("No revision " + id);
+        }
+        return script;
+    }
+
+    public Collection<RevisionScript> scripts() {
+        return Collections.unmodifiableCollection(scripts.values());
+    }
+
+    // ---- scanning -----------------------------------------------------------------------------------------
+
+    private static void scanFolder(Location location, Path folder, List<RevisionScript> found) {
+        if (!Files.isDirectory(folder)) {
+            logger.warn("Revisions location {} is not a folder", location);
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+                found.add(SqlRevisionScript.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        catch (IOException ex) {
+            throw new ScriptException("Cannot read revisions in " + location + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void scanClasspath(Location location, ClassLoader classLoader, List<RevisionScript> found) {
+        Map<String, String> classes = new TreeMap<>();
+        Map<String, URL> sqlFiles = new TreeMap<>();
+        try {
+            Enumeration<URL> roots = classLoader.getResources(location.path());
+            while (roots.hasMoreElements()) {
+                URL root = roots.nextElement();
+                if ("file".equals(root.getProtocol())) {
+                    listDirectory(location, Paths.get(root.toURI()), classes, sqlFiles);
+                }
+                else {
+                    listJar(location, root, classes, sqlFiles);
+                }
+            }
+        }
+        catch (IOException | URISyntaxException ex) {
+            throw new ScriptException("Cannot scan revisions location " + location + ": " + ex.getMessage(), ex);
+        }
+        for (Map.Entry<String, URL> sql : sqlFiles.entrySet()) {
+            found.add(SqlRevisionScript.parse(sql.getKey(), read(sql.getValue())));
+        }
+        for (String className : classes.keySet()) {
+            Class<?> type;
+            try {
+                type = Class.forName(className, false, classLoader);
+            }
+            catch (ClassNotFoundException | LinkageError ex) {
+                throw new ScriptException("Cannot load revision class " + className + ": " + ex, ex);
+            }
+            found.add(JavaRevisionScript.of(type));
+        }
+    }
+
+    private static void listDirectory(Location location, Path root, Map<String, String> classes,
+            Map<String, URL> sqlFiles) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = root.relativize(file).toString().replace('\\', '/');
+                String resource = location.path() + "/" + relative;
+                collect(resource, file.toUri().toURL(), classes, sqlFiles);
+            }
+        }
+    }
+
+    private static void listJar(Location location, URL root, Map<String, String> classes, Map<String, URL> sqlFiles)
+            throws IOException {
+        URLConnection connection = root.openConnection();
+        if (!(connection instanceof JarURLConnection jarConnection)) {
+            throw new ScriptException("Cannot list revisions location " + location + " at " + root
+                    + ": neither a folder nor a jar");
+        }
+        jarConnection.setUseCaches(false);
+        try (JarFile jar = jarConnection.getJarFile()) {
+            String prefix = jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName();
+            prefix = prefix.endsWith("/") ? prefix : prefix + "/";
+            Enumeration<JarEntry> entries = jar.entries();
+            String base = root.toString().substring(0, root.toString().length() - jarConnection.getEntryName().length());
+            while (entries.hasMoreElements()) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && entry.getName().startsWith(prefix)) {
+                    collect(entry.getName(), new URL(base + entry.getName()), classes, sqlFiles);
+                }
+            }
+        }
+    }
+
+    /** Keeps SQL files and top-level classes; inner and anonymous classes belong to their revision. */
+    private static void collect(String resource, URL url, Map<String, String> classes, Map<String, URL> sqlFiles) {
+        if (resource.endsWith(".sql")) {
+            sqlFiles.putIfAbsent(resource, url);
+        }
+        else if (resource.endsWith(".class") && !resource.contains("$") && !resource.endsWith("package-info.class")
+                && !resource.endsWith("module-info.class")) {
+            String className = resource.substring(0, resource.length() - ".class".length()).replace('/', '.');
+            classes.putIfAbsent(className, resource);
+        }
+    }
+
+    private static String read(URL url) {
+        try {
+            URLConnection connection = url.openConnection();
+            connection.setUseCaches(false);
+            try (InputStream in = connection.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot read " + url, ex);
+        }
+    }
+}
