@@ -2,7 +2,7 @@ package dev.migrate.op;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,16 +191,18 @@ public final class Operations {
 
     /**
      * Inserts rows given as maps from column name to value (Alembic's {@code bulk_insert}); every row must have
-     * the same columns. Values are bound over JDBC; use {@link JsonValue} for JSON columns.
+     * the same columns, which are written in name order. Values are bound over JDBC; use {@link JsonValue} for
+     * JSON columns.
      */
     public void bulkInsert(String table, List<Map<String, Object>> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<String> columns = new ArrayList<>(new LinkedHashSet<>(rows.get(0).keySet()));
+        // Sorted, so that the same rows give the same operation (and checksum) whatever the map's order.
+        List<String> columns = new ArrayList<>(new TreeSet<>(rows.get(0).keySet()));
         List<List<Object>> values = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            if (!row.keySet().equals(new LinkedHashSet<>(columns))) {
+            if (!row.keySet().equals(new TreeSet<>(columns))) {
                 throw new IllegalArgumentException("Every row of a bulk insert into " + table + " needs the columns "
                         + columns + "; this one has " + row.keySet());
             }

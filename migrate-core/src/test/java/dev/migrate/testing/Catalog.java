@@ -12,12 +12,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.migrate.dialect.H2Dialect;
+
 /**
  * What a database's catalog says about its schema, read through JDBC metadata so that the same assertions hold
  * on PostgreSQL and H2. Names are reported in lower case (H2 folds unquoted names to upper case), except names
  * that were created quoted with upper-case or other special characters, which keep their case.
  */
 public final class Catalog {
+
+    private static final H2Dialect H2 = new H2Dialect();
 
     private final TestDatabase db;
 
@@ -178,8 +182,8 @@ public final class Catalog {
 
     /** The name as stored: H2 folds plain names to upper case. */
     private String stored(String name) {
-        return db.kind().equals("h2") && name.equals(name.toLowerCase(Locale.ROOT)) && name.matches("[a-z_][a-z0-9_]*")
-                ? name.toUpperCase(Locale.ROOT) : name;
+        // Names Migrate writes bare are folded by H2; quoted ones (reserved words, odd characters) are kept.
+        return db.kind().equals("h2") && !H2.quote(name).startsWith("\"") ? name.toUpperCase(Locale.ROOT) : name;
     }
 
     /** The name as the test wrote it: H2's folded upper-case names back in lower case. */

@@ -1,0 +1,5 @@
+package dev.migrate.badrevisions.missing;
+
+/** A helper left in a revisions package by mistake. */
+public class NotARevision {
+}

@@ -1,0 +1,117 @@
+package dev.migrate.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.migrate.Migrate;
+import dev.migrate.script.ScriptDirectory;
+import dev.migrate.testing.TestDatabase;
+import dev.migrate.testing.TestRevision;
+
+import static dev.migrate.op.Ddl.column;
+import static dev.migrate.op.Ddl.integer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The advisory lock serialises runs against one PostgreSQL database. */
+class LockingTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.postgres();
+
+    @BeforeEach
+    void empty() throws Exception {
+        db.reset();
+    }
+
+    static ScriptDirectory chain(int count, CountDownLatch entered, CountDownLatch release) {
+        List<TestRevision> revisions = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String table = "t" + i;
+            boolean first = i == 1;
+            revisions.add(TestRevision.of("r" + i, first ? null : "r" + (i - 1), op -> {
+                op.createTable(table, column("id", integer()));
+                if (first && entered != null) {
+                    op.jdbc("wait for the test", connection -> {
+                        entered.countDown();
+                        try {
+                            release.await(30, TimeUnit.SECONDS);
+                        }
+                        catch (InterruptedException ex) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                }
+            }, op -> op.dropTable(table)));
+        }
+        return ScriptDirectory.of(revisions);
+    }
+
+    @Test
+    void aSecondRunWaitsAndGivesUpWithAClearMessage() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptDirectory scripts = chain(2, entered, release);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<RunResult> holder = executor.submit(() -> Migrate.builder().dataSource(db.dataSource())
+                    .scripts(scripts).build().upgrade("heads"));
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Migrate waiting = Migrate.builder().dataSource(db.dataSource()).scripts(scripts)
+                    .lockWait(Duration.ofMillis(500)).build();
+            assertThatThrownBy(() -> waiting.upgrade("heads"))
+                    .isInstanceOf(LockTimeoutException.class)
+                    .hasMessageStartingWith("Could not take Migrate's lock within 0 s: another process is migrating "
+                            + "this database (postgresql lock key ")
+                    .hasMessageEndingWith("Wait for it to finish, or raise the lock wait (migrate.lock-wait).");
+
+            release.countDown();
+            assertThat(holder.get(30, TimeUnit.SECONDS).plan().revisionIds()).containsExactly("r1", "r2");
+            assertThat(waiting.upgrade("heads").plan().isEmpty()).isTrue();
+        }
+        finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void runsStartedTogetherApplyEachRevisionOnce() throws Exception {
+        ScriptDirectory scripts = chain(20, null, null);
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<RunResult>> runs = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                runs.add(executor.submit(() -> {
+                    start.await();
+                    return Migrate.builder().dataSource(db.dataSource()).scripts(scripts).build().upgrade("heads");
+                }));
+            }
+            start.countDown();
+            int applied = 0;
+            for (Future<RunResult> run : runs) {
+                RunResult result = run.get(60, TimeUnit.SECONDS);
+                assertThat(result.rowsAfter()).containsExactly("r20");
+                applied += result.plan().steps().size();
+            }
+            assertThat(applied).isEqualTo(20);
+            assertThat(db.queryForStrings("SELECT count(*) FROM migrate_history")).containsExactly("20");
+            assertThat(db.queryForStrings("SELECT count(DISTINCT revision) FROM migrate_history")).containsExactly("20");
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+}
