@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Java and SQL revisions in two locations forming one graph: accounts, then billing (invoices, payments) and
+ * Java and SQL revisions side by side in one location, forming one graph: accounts, then billing (invoices, payments) and
  * network (hosts) branches joined by a merge, with payments depending on an independent audit branch.
  */
 class BranchesOnPostgresTest {
@@ -28,7 +28,7 @@ class BranchesOnPostgresTest {
 
     Migrate migrate() {
         return Migrate.builder().dataSource(db.dataSource())
-                .locations("classpath:graph/sql", "classpath:dev/migrate/graph/java").build();
+                .locations("classpath:dev/migrate/graph/java").build();
     }
 
     @BeforeEach
