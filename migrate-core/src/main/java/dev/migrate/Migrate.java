@@ -65,6 +65,11 @@ public final class Migrate {
         return scripts;
     }
 
+    /** The data source runs use, or {@code null} for an offline-only instance. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public RevisionGraph graph() {
         return scripts.graph();
     }
@@ -150,6 +155,21 @@ public final class Migrate {
         Target.Range parsed = Target.parseRange(range);
         List<String> from = ids(planner.resolve(parsed.start() == null ? "heads" : parsed.start().text(), List.of()));
         return offline().render(planner.downgrade(from, parsed.end() == null ? "base" : parsed.end().text()), false);
+    }
+
+    /**
+     * The SQL of a {@code stamp}, without a connection: {@code target} from base (creating the state tables), or
+     * {@code start:end}.
+     */
+    public String stampSql(String targetOrRange) {
+        List<String> from = List.of();
+        String to = targetOrRange;
+        if (targetOrRange.contains(":")) {
+            Target.Range range = Target.parseRange(targetOrRange);
+            from = range.start() == null ? List.of() : planner.rowsFor(ids(planner.resolve(range.start().text(), List.of())));
+            to = range.end() == null ? "heads" : range.end().text();
+        }
+        return offline().renderStamp(from, planner.stampRows(from, to, false), from.isEmpty());
     }
 
     private OfflineScript offline() {

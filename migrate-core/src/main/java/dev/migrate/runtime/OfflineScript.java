@@ -65,6 +65,39 @@ public final class OfflineScript {
         return sql.toString();
     }
 
+    /** The script of a {@code stamp}: the version-table rows change from {@code from} to {@code to}, nothing runs. */
+    public String renderStamp(List<String> from, List<String> to, boolean createTables) {
+        StringBuilder sql = new StringBuilder();
+        sql.append("-- Migrate offline stamp for ").append(dialect.name()).append(": ")
+                .append(from.isEmpty() ? "base" : String.join(", ", from)).append(" -> ")
+                .append(to.isEmpty() ? "base" : String.join(", ", to)).append("\n\n");
+        if (createTables) {
+            if (settings.schema() != null) {
+                statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
+            }
+            statement(sql, dialect.createVersionTable(settings.schema(), settings.versionTable()));
+            statement(sql, dialect.createHistoryTable(settings.schema(), settings.historyTable()));
+        }
+        String version = dialect.qualify(settings.schema(), settings.versionTable());
+        if (dialect.transactionalDdl()) {
+            statement(sql, "BEGIN");
+        }
+        for (String row : from) {
+            if (!to.contains(row)) {
+                statement(sql, "DELETE FROM " + version + " WHERE version_num = " + SqlLiteral.string(row));
+            }
+        }
+        for (String row : to) {
+            if (!from.contains(row)) {
+                statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + SqlLiteral.string(row) + ")");
+            }
+        }
+        if (dialect.transactionalDdl()) {
+            statement(sql, "COMMIT");
+        }
+        return sql.toString();
+    }
+
     private void renderStep(StringBuilder sql, Step step) {
         RevisionScript script = scripts.script(step.revision().id());
         StepEvent event = new StepEvent(step, script.location(), script.transactional(), true);

@@ -1,0 +1,376 @@
+package dev.migrate.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.migrate.Migrate;
+import dev.migrate.MigrateException;
+import dev.migrate.revision.HistoryEntry;
+
+import dev.migrate.revision.Revision;
+import dev.migrate.revision.RevisionGraph;
+import dev.migrate.revision.Step;
+import dev.migrate.runtime.RunResult;
+import dev.migrate.script.RevisionWriter;
+
+/**
+ * Alembic's commands over a {@link Migrate}: {@code upgrade}, {@code downgrade}, {@code current}, {@code history},
+ * {@code heads}, {@code branches}, {@code show}, {@code stamp}, {@code merge} and {@code revision}. Each returns
+ * what it printed and its exit status; the Spring Boot starter runs them in place of the application.
+ */
+public final class Commands {
+
+    private static final Map<String, String> ALIASES = Map.of("-m", "--message", "-r", "--rev-range", "-v",
+            "--verbose", "-i", "--indicate-current");
+
+    private static final Set<String> VALUED = Set.of("--message", "--rev-range", "--head", "--branch-label",
+            "--depends-on", "--rev-id");
+
+    private static final Set<String> FLAGS = Set.of("--sql", "--verbose", "--indicate-current", "--purge", "--splice",
+            "--non-transactional");
+
+    /** One line per command, for usage errors and {@code help}. */
+    public static final String USAGE = String.join("\n",
+            "usage:",
+            "  upgrade [target] [--sql]            bring the database up to target (default heads); --sql prints the script",
+            "  downgrade <target> [--sql]          bring the database down to target (-1, base, <rev>, <label>@<rev>)",
+            "  current [--verbose]                 the revisions the database is at",
+            "  history [-r start:end] [-i] [-v]    the revisions, newest first; -i marks the database's",
+            "  heads [--verbose]                   the heads of the graph",
+            "  branches [--verbose]                the branch points and their branches",
+            "  show <rev>                          one revision in full ('current' works)",
+            "  stamp <target> [--purge] [--sql]    set the version table without running revisions",
+            "  merge <revs...|heads> -m <message>  write a revision that joins heads",
+            "  revision -m <message> [--head <rev>] [--splice] [--branch-label <label>] [--depends-on <rev>]...",
+            "           [--rev-id <id>] [--non-transactional]   write a new empty revision");
+
+    private final Migrate migrate;
+
+    private final RevisionWriter writer;
+
+    /**
+     * @param writer where {@code revision} and {@code merge} write new files, or {@code null} when they cannot
+     */
+    public Commands(Migrate migrate, RevisionWriter writer) {
+        this.migrate = migrate;
+        this.writer = writer;
+    }
+
+    /** Runs one command line, such as {@code downgrade -1} or {@code merge heads -m "join"}. */
+    public CommandResult run(String commandLine) {
+        try {
+            return run(CommandLine.words(commandLine));
+        }
+        catch (CommandLine.UsageException ex) {
+            return new CommandResult(CommandResult.USAGE, "error: " + ex.getMessage() + "\n" + USAGE);
+        }
+    }
+
+    public CommandResult run(List<String> words) {
+        try {
+            CommandLine line = CommandLine.parse(words, ALIASES, VALUED, FLAGS);
+            String output = switch (line.command()) {
+                case "upgrade" -> upgrade(line);
+                case "downgrade" -> downgrade(line);
+                case "current" -> current(line);
+                case "history" -> history(line);
+                case "heads" -> heads(line);
+                case "branches" -> branches(line);
+                case "show" -> show(line);
+                case "stamp" -> stamp(line);
+                case "merge" -> merge(line);
+                case "revision" -> revision(line);
+                case "help" -> USAGE;
+                default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
+            };
+            return new CommandResult(CommandResult.OK, output);
+        }
+        catch (CommandLine.UsageException ex) {
+            return new CommandResult(CommandResult.USAGE, "error: " + ex.getMessage() + "\n" + USAGE);
+        }
+        catch (MigrateException ex) {
+            return new CommandResult(CommandResult.FAILED, "FAILED: " + ex.getMessage());
+        }
+    }
+
+    // ---- moving the database ------------------------------------------------------------------------------
+
+    private String upgrade(CommandLine line) {
+        String target = optionalSingle(line, "heads");
+        if (line.flag("--sql")) {
+            return migrate.upgradeSql(target);
+        }
+        if (target.contains(":")) {
+            throw new CommandLine.UsageException("a range 'start:end' is only accepted with --sql");
+        }
+        return moved(migrate.upgrade(target));
+    }
+
+    private String downgrade(CommandLine line) {
+        String target = requiredSingle(line, "a target, such as -1, base or a revision id");
+        if (line.flag("--sql")) {
+            return migrate.downgradeSql(target);
+        }
+        if (target.contains(":")) {
+            throw new CommandLine.UsageException("a range 'start:end' is only accepted with --sql");
+        }
+        return moved(migrate.downgrade(target));
+    }
+
+    private String moved(RunResult result) {
+        StringBuilder out = new StringBuilder();
+        for (Step step : result.plan().steps()) {
+            Revision revision = step.revision();
+            String parents = String.join(", ", revision.parents());
+            String arrow = step.direction() == dev.migrate.revision.Direction.UPGRADE ? parents + " -> " + revision.id()
+                    : revision.id() + " -> " + (parents.isEmpty() ? "<base>" : parents);
+            out.append("Running ").append(step.direction().label()).append(' ').append(arrow.strip()).append(", ")
+                    .append(revision.message()).append('\n');
+        }
+        out.append(result.plan().isEmpty() ? "Nothing to do; the database is at " : "The database is at ")
+                .append(rows(result.rowsAfter())).append('.');
+        return out.toString();
+    }
+
+    private String stamp(CommandLine line) {
+        String target = requiredSingle(line, "a target, such as heads, base or a revision id");
+        if (line.flag("--sql")) {
+            if (line.flag("--purge")) {
+                throw new CommandLine.UsageException("--purge cannot be combined with --sql");
+            }
+            return migrate.stampSql(target);
+        }
+        RunResult result = migrate.stamp(target, line.flag("--purge"));
+        return "Stamped the version table: " + rows(result.plan().fromRows()) + " -> " + rows(result.rowsAfter()) + ".";
+    }
+
+    // ---- looking at the graph and the database ------------------------------------------------------------
+
+    private String current(CommandLine line) {
+        noPositionals(line);
+        List<String> rows = migrate.current();
+        RevisionGraph graph = migrate.graph();
+        List<String> out = new ArrayList<>();
+        for (String row : rows) {
+            Revision revision = graph.get(row);
+            if (revision == null) {
+                out.add(row + " (not in the revisions location)");
+            }
+            else {
+                out.add(line.flag("--verbose") ? verbose(revision, rows) : brief(revision));
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    private String history(CommandLine line) {
+        noPositionals(line);
+        String range = line.option("--rev-range");
+        boolean needsDatabase = line.flag("--indicate-current") || range != null && range.contains("current");
+        List<String> rows = needsDatabase ? migrate.current() : List.of();
+        List<HistoryEntry> entries = migrate.planner().history(range, rows);
+        if (line.flag("--verbose")) {
+            return entries.stream().map(entry -> verbose(entry.revision(), rows)).collect(Collectors.joining("\n\n"));
+        }
+        return entries.stream()
+                .map(entry -> line.flag("--indicate-current") ? entry.line()
+                        : new HistoryEntry(entry.revision(), entry.head(), entry.branchPoint(), entry.mergePoint(), false,
+                                entry.applied()).line())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String heads(CommandLine line) {
+        noPositionals(line);
+        return migrate.heads().stream().map(head -> line.flag("--verbose") ? verbose(head, List.of()) : brief(head))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private String branches(CommandLine line) {
+        noPositionals(line);
+        RevisionGraph graph = migrate.graph();
+        List<String> out = new ArrayList<>();
+        for (Revision point : graph.branchPoints()) {
+            StringBuilder block = new StringBuilder(line.flag("--verbose") ? verbose(point, List.of()) : brief(point));
+            for (Revision child : graph.childrenOf(point)) {
+                block.append("\n    -> ").append(brief(child)).append(", ").append(child.message());
+            }
+            out.add(block.toString());
+        }
+        return String.join("\n", out);
+    }
+
+    private String show(CommandLine line) {
+        String target = requiredSingle(line, "a revision, such as head, current or an id");
+        List<String> rows = target.contains("current") ? migrate.current() : List.of();
+        List<Revision> revisions = migrate.planner().resolve(target, rows);
+        if (revisions.isEmpty()) {
+            return "<base>";
+        }
+        return revisions.stream().map(revision -> verbose(revision, rows)).collect(Collectors.joining("\n\n"));
+    }
+
+    /** {@code id (label) (head)}, as Alembic's heads and current print a revision. */
+    private String brief(Revision revision) {
+        RevisionGraph graph = migrate.graph();
+        StringBuilder text = new StringBuilder(revision.id());
+        if (!revision.branchLabels().isEmpty()) {
+            text.append(" (").append(String.join(", ", revision.branchLabels().stream().sorted().toList())).append(')');
+        }
+        if (graph.isHead(revision)) {
+            text.append(" (head)");
+        }
+        if (graph.isBranchPoint(revision)) {
+            text.append(" (branchpoint)");
+        }
+        if (revision.isMerge()) {
+            text.append(" (mergepoint)");
+        }
+        return text.toString();
+    }
+
+    private String verbose(Revision revision, List<String> rows) {
+        StringBuilder text = new StringBuilder("Rev: ").append(brief(revision));
+        if (rows.contains(revision.id())) {
+            text.append(" (current)");
+        }
+        text.append('\n').append(revision.isMerge() ? "Merges: " : "Parent: ")
+                .append(revision.isBase() ? "<base>" : String.join(", ", revision.parents())).append('\n');
+        if (!revision.branchLabels().isEmpty()) {
+            text.append("Branch names: ").append(String.join(", ", revision.branchLabels().stream().sorted().toList()))
+                    .append('\n');
+        }
+        if (!revision.dependsOn().isEmpty()) {
+            text.append("Depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');
+        }
+        text.append("Path: ").append(migrate.scripts().script(revision.id()).location()).append("\n\n    ")
+                .append(revision.message()).append("\n\n    Revision ID: ").append(revision.id())
+                .append("\n    Revises: ").append(String.join(", ", revision.parents()))
+                .append("\n    Create Date: ").append(revision.created() == null ? "unknown" : revision.created());
+        return text.toString();
+    }
+
+    // ---- writing revisions --------------------------------------------------------------------------------
+
+    private String revision(CommandLine line) {
+        noPositionals(line);
+        String message = requiredOption(line, "--message", "-m <message>");
+        RevisionGraph graph = migrate.graph();
+        List<String> parents;
+        String head = line.option("--head");
+        if ("base".equals(head)) {
+            parents = List.of();
+        }
+        else if (head == null && graph.size() == 0) {
+            parents = List.of();
+        }
+        else if (head == null && graph.heads().size() > 1) {
+            throw new MigrateException("Multiple heads are present (" + ids(graph.heads()) + "); name the head the "
+                    + "new revision follows with --head, or join them first with 'merge heads -m <message>'.");
+        }
+        else {
+            List<Revision> resolved = migrate.planner().resolve(head == null ? "head" : head, List.of());
+            for (Revision revision : resolved) {
+                if (!graph.isHead(revision) && !line.flag("--splice")) {
+                    throw new MigrateException("Revision " + revision.id() + " is not a head revision; use --splice "
+                            + "to start a new branch from it.");
+                }
+            }
+            parents = resolved.stream().map(Revision::id).toList();
+        }
+        return write(line, message, parents);
+    }
+
+    private String merge(CommandLine line) {
+        String message = requiredOption(line, "--message", "-m <message>");
+        if (line.positionals().isEmpty()) {
+            throw new CommandLine.UsageException("merge needs the revisions to join, or 'heads'");
+        }
+        Set<String> parents = new LinkedHashSet<>();
+        for (String target : line.positionals()) {
+            migrate.planner().resolve(target, List.of()).forEach(revision -> parents.add(revision.id()));
+        }
+        if (parents.size() < 2) {
+            throw new MigrateException("A merge joins at least two revisions; " + String.join(" ", line.positionals())
+                    + " names " + (parents.isEmpty() ? "none" : "only " + String.join(", ", parents)) + ".");
+        }
+        return write(line, message, List.copyOf(parents));
+    }
+
+    private String write(CommandLine line, String message, List<String> parents) {
+        if (writer == null) {
+            throw new MigrateException("No folder to write revisions into is configured.");
+        }
+        RevisionGraph graph = migrate.graph();
+        String id = line.option("--rev-id") != null ? line.option("--rev-id") : RevisionWriter.newId();
+        String problem = Revision.problemWithName(id);
+        if (problem != null) {
+            throw new MigrateException("Revision id '" + id + "' is not valid: " + problem + ".");
+        }
+        if (graph.get(id) != null) {
+            throw new MigrateException("Revision id '" + id + "' exists already (" + graph.get(id).origin() + ").");
+        }
+        Set<String> labels = new LinkedHashSet<>(line.all("--branch-label"));
+        for (String label : labels) {
+            String labelProblem = Revision.problemWithName(label);
+            if (labelProblem != null) {
+                throw new MigrateException("Branch label '" + label + "' is not valid: " + labelProblem + ".");
+            }
+            boolean taken = graph.revisions().stream().anyMatch(r -> r.branchLabels().contains(label));
+            if (taken) {
+                throw new MigrateException("Branch label '" + label + "' is already used.");
+            }
+        }
+        List<String> dependsOn = new ArrayList<>();
+        for (String dependency : line.all("--depends-on")) {
+            migrate.planner().resolve(dependency, List.of()).forEach(revision -> dependsOn.add(revision.id()));
+        }
+        Revision revision = new Revision(id, parents, labels, dependsOn, message, writer.now(), null);
+        Path file = writer.write(revision, !line.flag("--non-transactional"), RevisionWriter.Body.empty());
+        return "Generating " + file + " ... done";
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private static String optionalSingle(CommandLine line, String fallback) {
+        if (line.positionals().size() > 1) {
+            throw new CommandLine.UsageException("'" + line.command() + "' takes one target, not "
+                    + String.join(" ", line.positionals()));
+        }
+        return line.positionals().isEmpty() ? fallback : line.positionals().get(0);
+    }
+
+    private static String requiredSingle(CommandLine line, String what) {
+        if (line.positionals().isEmpty()) {
+            throw new CommandLine.UsageException("'" + line.command() + "' needs " + what);
+        }
+        return optionalSingle(line, null);
+    }
+
+    private static String requiredOption(CommandLine line, String option, String form) {
+        String value = line.option(option);
+        if (value == null || value.isBlank()) {
+            throw new CommandLine.UsageException("'" + line.command() + "' needs " + form);
+        }
+        return value;
+    }
+
+    private static void noPositionals(CommandLine line) {
+        if (!line.positionals().isEmpty()) {
+            throw new CommandLine.UsageException("'" + line.command() + "' takes no argument "
+                    + String.join(" ", line.positionals()));
+        }
+    }
+
+    private static String rows(List<String> rows) {
+        return rows.isEmpty() ? "base" : String.join(", ", rows);
+    }
+
+    private static String ids(List<Revision> revisions) {
+        return revisions.stream().map(Revision::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,228 @@
+package dev.migrate.script;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.lang.model.element.Modifier;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+
+import dev.migrate.MigrateException;
+import dev.migrate.op.Operations;
+import dev.migrate.revision.Revision;
+
+/**
+ * Writes new revision files into the source tree: a Java class (generated with JavaPoet) or an SQL file, named by
+ * the file template. The bodies come from a {@link Body}, empty for {@code revision} and {@code merge}.
+ */
+public final class RevisionWriter {
+
+    /** The file template's default, the seed's: {@code 20250129_1234_ae1027a6acf0_create_users}. */
+    public static final String DEFAULT_TEMPLATE = "{year}{month}{day}_{hour}{minute}_{rev}_{slug}";
+
+    private static final int SLUG_LENGTH = 40;
+
+    /** Which kind of file to write. */
+    public enum Format {
+        JAVA, SQL
+    }
+
+    /**
+     * The code of a new revision's upgrade and downgrade.
+     *
+     * @param upgrade Java statements (each ending in {@code ;}) for a Java revision
+     * @param downgrade Java statements for a Java revision
+     * @param upgradeSql SQL for an SQL revision
+     * @param downgradeSql SQL for an SQL revision
+     * @param staticImports members of {@code dev.migrate.op.Ddl} and similar that the Java code uses
+     */
+    public record Body(CodeBlock upgrade, CodeBlock downgrade, String upgradeSql, String downgradeSql,
+            List<StaticImport> staticImports) {
+
+        public static Body empty() {
+            return new Body(CodeBlock.of(""), CodeBlock.of(""), "", "", List.of());
+        }
+    }
+
+    /** A static import of a generated Java revision. */
+    public record StaticImport(ClassName type, String member) {
+    }
+
+    /**
+     * Where and how files are written.
+     *
+     * @param format Java or SQL
+     * @param directory for Java the source root (such as {@code src/main/java}); for SQL the folder itself
+     * @param javaPackage the package of Java revisions (the classpath location as a package)
+     * @param template the file-name template, with {@code {year} {month} {day} {hour} {minute} {rev} {slug}}
+     */
+    public record Settings(Format format, Path directory, String javaPackage, String template) {
+    }
+
+    private final Settings settings;
+
+    private final Clock clock;
+
+    public RevisionWriter(Settings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** A new revision id: 12 lowercase hex characters from a random UUID, as Alembic makes them. */
+    public static String newId() {
+        return UUID.randomUUID().toString().replace("-", "").substring(20);
+    }
+
+    /** The time a new revision records, to the second. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /**
+     * Writes the revision and returns the file's path.
+     *
+     * @throws MigrateException when the file exists already or cannot be written
+     */
+    public Path write(Revision revision, boolean transactional, Body body) {
+        String name = fileName(revision);
+        try {
+            if (settings.format() == Format.SQL) {
+                Path file = settings.directory().resolve(name + ".sql");
+                return writeNew(file, sql(revision, transactional, body));
+            }
+            JavaFile javaFile = java(revision, transactional, body, "R" + name);
+            Path file = settings.directory().resolve(settings.javaPackage().replace('.', '/')).resolve("R" + name + ".java");
+            return writeNew(file, javaFile.toString());
+        }
+        catch (IOException ex) {
+            throw new MigrateException("Cannot write the new revision " + revision.id() + " into "
+                    + settings.directory().toAbsolutePath() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static Path writeNew(Path file, String content) throws IOException {
+        if (Files.exists(file)) {
+            throw new MigrateException("Not overwriting " + file + ": the file exists already.");
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** The file name (without extension) the template gives for a revision. */
+    String fileName(Revision revision) {
+        ZonedDateTime time = (revision.created() != null ? revision.created() : now()).atZone(ZoneOffset.UTC);
+        return settings.template()
+                .replace("{year}", String.format("%04d", time.getYear()))
+                .replace("{month}", String.format("%02d", time.getMonthValue()))
+                .replace("{day}", String.format("%02d", time.getDayOfMonth()))
+                .replace("{hour}", String.format("%02d", time.getHour()))
+                .replace("{minute}", String.format("%02d", time.getMinute()))
+                .replace("{rev}", revision.id())
+                .replace("{slug}", slug(revision.message()));
+    }
+
+    /** The message as a file-name part: lower-case letters, digits and underscores, at most 40 characters. */
+    static String slug(String message) {
+        String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        if (slug.length() > SLUG_LENGTH) {
+            slug = slug.substring(0, SLUG_LENGTH).replaceAll("_+$", "");
+        }
+        return slug.isEmpty() ? "revision" : slug;
+    }
+
+    private JavaFile java(Revision revision, boolean transactional, Body body, String className) {
+        AnnotationSpec.Builder info = AnnotationSpec.builder(RevisionInfo.class)
+                .addMember("id", "$S", revision.id());
+        if (!revision.parents().isEmpty()) {
+            info.addMember("parents", array(revision.parents()));
+        }
+        if (!revision.branchLabels().isEmpty()) {
+            info.addMember("branchLabels", array(revision.branchLabels().stream().sorted().toList()));
+        }
+        if (!revision.dependsOn().isEmpty()) {
+            info.addMember("dependsOn", array(revision.dependsOn()));
+        }
+        info.addMember("message", "$S", revision.message());
+        if (revision.created() != null) {
+            info.addMember("created", "$S", revision.created().toString());
+        }
+        if (!transactional) {
+            info.addMember("transactional", "false");
+        }
+        TypeSpec type = TypeSpec.classBuilder(className)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("$L\n", revision.message().isEmpty() ? "Revision " + revision.id() + "." : revision.message())
+                .addAnnotation(info.build())
+                .addSuperinterface(JavaRevision.class)
+                .addMethod(method("upgrade", body.upgrade()))
+                .addMethod(method("downgrade", body.downgrade()))
+                .build();
+        JavaFile.Builder file = JavaFile.builder(settings.javaPackage(), type).indent("    ")
+                .skipJavaLangImports(true);
+        for (StaticImport staticImport : body.staticImports()) {
+            file.addStaticImport(staticImport.type(), staticImport.member());
+        }
+        return file.build();
+    }
+
+    private static MethodSpec method(String name, CodeBlock code) {
+        return MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(Operations.class, "op")
+                .addCode(code)
+                .build();
+    }
+
+    private static CodeBlock array(List<String> values) {
+        if (values.size() == 1) {
+            return CodeBlock.of("$S", values.get(0));
+        }
+        CodeBlock.Builder block = CodeBlock.builder().add("{");
+        for (int i = 0; i < values.size(); i++) {
+            block.add(i == 0 ? "$S" : ", $S", values.get(i));
+        }
+        return block.add("}").build();
+    }
+
+    private static String sql(Revision revision, boolean transactional, Body body) {
+        StringBuilder text = new StringBuilder();
+        text.append("-- id: ").append(revision.id()).append('\n');
+        if (!revision.parents().isEmpty()) {
+            text.append("-- parents: ").append(String.join(", ", revision.parents())).append('\n');
+        }
+        if (!revision.branchLabels().isEmpty()) {
+            text.append("-- branch-labels: ").append(String.join(", ", revision.branchLabels().stream().sorted().toList()))
+                    .append('\n');
+        }
+        if (!revision.dependsOn().isEmpty()) {
+            text.append("-- depends-on: ").append(String.join(", ", revision.dependsOn())).append('\n');
+        }
+        text.append("-- message: ").append(revision.message().replace('\n', ' ')).append('\n');
+        if (revision.created() != null) {
+            text.append("-- created: ").append(revision.created()).append('\n');
+        }
+        if (!transactional) {
+            text.append("-- transactional: false\n");
+        }
+        text.append("\n-- migrate:upgrade\n").append(body.upgradeSql());
+        text.append("\n-- migrate:downgrade\n").append(body.downgradeSql());
+        return text.toString();
+    }
+}

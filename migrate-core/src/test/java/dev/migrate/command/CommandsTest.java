@@ -1,0 +1,202 @@
+package dev.migrate.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.Migrate;
+import dev.migrate.script.RevisionWriter;
+import dev.migrate.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every command's output and exit status, against real PostgreSQL and the seed's Java revisions. */
+class CommandsTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.postgres();
+
+    @TempDir
+    Path sources;
+
+    Commands commands;
+
+    Commands branched;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db.reset();
+        RevisionWriter writer = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.JAVA, sources,
+                "db.revisions", RevisionWriter.DEFAULT_TEMPLATE),
+                Clock.fixed(Instant.parse("2026-11-28T04:05:00Z"), ZoneOffset.UTC));
+        commands = new Commands(Migrate.builder().dataSource(db.dataSource()).locations("classpath:dev/migrate/seed/java")
+                .build(), writer);
+        branched = new Commands(Migrate.builder().dataSource(db.dataSource()).versionTable("branched_version")
+                .historyTable("branched_history").locations("classpath:dev/migrate/graph/java").build(), writer);
+    }
+
+    @Test
+    void upgradePrintsEachStepAndWhereTheDatabaseEnds() {
+        CommandResult result = commands.run("upgrade +2");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.output()).isEqualTo("""
+                Running upgrade -> a1b2c3d4e5f6, create users table
+                Running upgrade a1b2c3d4e5f6 -> b2c3d4e5f6a1, create strategies table
+                The database is at b2c3d4e5f6a1.""");
+        assertThat(commands.run("upgrade").output()).endsWith("The database is at d4e5f6a1b2c3.");
+        assertThat(commands.run("upgrade heads").output()).isEqualTo("Nothing to do; the database is at d4e5f6a1b2c3.");
+    }
+
+    @Test
+    void downgradeTakesRelativeTargets() {
+        commands.run("upgrade heads");
+        CommandResult result = commands.run("downgrade -1");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.output()).isEqualTo("""
+                Running downgrade d4e5f6a1b2c3 -> c3d4e5f6a1b2, add full_name filled from email
+                The database is at c3d4e5f6a1b2.""");
+        assertThat(commands.run("downgrade base").output()).endsWith("The database is at base.");
+    }
+
+    @Test
+    void currentShowsTheRowsAndVerboseShowsTheRevision() {
+        assertThat(commands.run("current").output()).isEmpty();
+        commands.run("upgrade heads");
+        assertThat(commands.run("current").output()).isEqualTo("d4e5f6a1b2c3 (head)");
+        assertThat(commands.run("current --verbose").output()).startsWith("""
+                Rev: d4e5f6a1b2c3 (head) (current)
+                Parent: c3d4e5f6a1b2
+                Path: dev.migrate.seed.java.R20250201_0800_d4e5f6a1b2c3_add_full_name
+
+                    add full_name filled from email""");
+    }
+
+    @Test
+    void historyListsNewestFirstAndMarksTheCurrentRevisionOnRequest() {
+        commands.run("upgrade +1");
+        assertThat(commands.run("history").output()).isEqualTo("""
+                c3d4e5f6a1b2 -> d4e5f6a1b2c3 (head), add full_name filled from email
+                b2c3d4e5f6a1 -> c3d4e5f6a1b2, create credits with a non-negative balance
+                a1b2c3d4e5f6 -> b2c3d4e5f6a1, create strategies table
+                <base> -> a1b2c3d4e5f6, create users table""");
+        assertThat(commands.run("history -r current: -i").output()).isEqualTo("""
+                c3d4e5f6a1b2 -> d4e5f6a1b2c3 (head), add full_name filled from email
+                b2c3d4e5f6a1 -> c3d4e5f6a1b2, create credits with a non-negative balance
+                a1b2c3d4e5f6 -> b2c3d4e5f6a1, create strategies table
+                <base> -> a1b2c3d4e5f6 (current), create users table""");
+        assertThat(commands.run("history -r head-2:").output().lines()).hasSize(3);
+    }
+
+    @Test
+    void headsAndBranchesDescribeTheGraph() {
+        assertThat(branched.run("heads").output()).isEqualTo("xxxx00000001 (audit) (head)\nmmmm00000001 (head) (mergepoint)");
+        assertThat(branched.run("branches").output()).isEqualTo("""
+                aaaa00000001 (core) (branchpoint)
+                    -> bbbb00000001 (billing), invoices
+                    -> nnnn00000001 (network), hosts""");
+    }
+
+    @Test
+    void showPrintsOneRevisionInFull() {
+        assertThat(commands.run("show b2c3").output()).isEqualTo("""
+                Rev: b2c3d4e5f6a1
+                Parent: a1b2c3d4e5f6
+                Path: dev.migrate.seed.java.R20250130_0900_b2c3d4e5f6a1_create_strategies
+
+                    create strategies table
+
+                    Revision ID: b2c3d4e5f6a1
+                    Revises: a1b2c3d4e5f6
+                    Create Date: unknown""");
+        assertThat(commands.run("show current").output()).isEqualTo("<base>");
+    }
+
+    @Test
+    void stampMovesTheVersionTableOnly() {
+        CommandResult result = commands.run("stamp c3d4e5f6a1b2");
+        assertThat(result.output()).isEqualTo("Stamped the version table: base -> c3d4e5f6a1b2.");
+        assertThat(commands.run("current").output()).isEqualTo("c3d4e5f6a1b2");
+        assertThat(commands.run("stamp heads --purge").output())
+                .isEqualTo("Stamped the version table: c3d4e5f6a1b2 -> d4e5f6a1b2c3.");
+        assertThat(commands.run("stamp --sql a1b2c3d4e5f6").output()).contains("INSERT INTO migrate_version "
+                + "(version_num) VALUES ('a1b2c3d4e5f6');");
+    }
+
+    @Test
+    void sqlOptionsPrintScriptsWithoutTouchingTheDatabase() {
+        assertThat(commands.run("upgrade --sql").output()).startsWith("-- Migrate offline script for postgresql: base -> "
+                + "d4e5f6a1b2c3").contains("CREATE TABLE users (");
+        assertThat(commands.run("downgrade --sql heads:c3d4").output()).contains("ALTER TABLE users DROP COLUMN full_name;");
+        assertThat(commands.run("current").output()).isEmpty();
+    }
+
+    @Test
+    void revisionWritesACompilingJavaClassAfterTheHead() throws IOException {
+        CommandResult result = commands.run("revision -m \"add audit columns\" --rev-id feed00000001 --branch-label audit");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Path file = sources.resolve("db/revisions/R20261128_0405_feed00000001_add_audit_columns.java");
+        assertThat(result.output()).isEqualTo("Generating " + file + " ... done");
+        String source = Files.readString(file);
+        assertThat(source).contains("id = \"feed00000001\"").contains("parents = \"d4e5f6a1b2c3\"")
+                .contains("branchLabels = \"audit\"").contains("message = \"add audit columns\"")
+                .contains("created = \"2026-11-28T04:05:00Z\"")
+                .contains("public class R20261128_0405_feed00000001_add_audit_columns implements JavaRevision {")
+                .contains("public void upgrade(Operations op) {");
+        assertCompiles(file);
+    }
+
+    @Test
+    void mergeJoinsTheHeads() throws IOException {
+        CommandResult result = branched.run("merge heads -m \"join audit\" --rev-id feed00000002");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        String source = Files.readString(sources.resolve("db/revisions/R20261128_0405_feed00000002_join_audit.java"));
+        assertThat(source).contains("parents = {\"xxxx00000001\", \"mmmm00000001\"}");
+    }
+
+    @Test
+    void revisionWithSeveralHeadsAsksForAHeadOrAMerge() {
+        CommandResult result = branched.run("revision -m next");
+        assertThat(result.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(result.output()).isEqualTo("FAILED: Multiple heads are present (xxxx00000001, mmmm00000001); name the "
+                + "head the new revision follows with --head, or join them first with 'merge heads -m <message>'.");
+        assertThat(branched.run("revision -m next --head bbbb00000001").output())
+                .isEqualTo("FAILED: Revision bbbb00000001 is not a head revision; use --splice to start a new branch from it.");
+        assertThat(branched.run("revision -m next --head bbbb00000001 --splice --rev-id feed00000003").exitCode()).isZero();
+    }
+
+    @Test
+    void errorsExitWithOneAndUsageErrorsWithTwo() {
+        CommandResult failed = commands.run("upgrade nosuchrev");
+        assertThat(failed.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(failed.output()).isEqualTo("FAILED: No such revision or branch 'nosuchrev'.");
+        CommandResult usage = commands.run("downgrade");
+        assertThat(usage.exitCode()).isEqualTo(CommandResult.USAGE);
+        assertThat(usage.output()).startsWith("error: 'downgrade' needs a target, such as -1, base or a revision id\nusage:");
+        assertThat(commands.run("frobnicate").output()).startsWith("error: unknown command 'frobnicate'");
+        assertThat(commands.run("upgrade --bogus").output()).startsWith("error: unknown option --bogus for 'upgrade'");
+        assertThat(commands.run("upgrade a:b").output()).startsWith("error: a range 'start:end' is only accepted with --sql");
+    }
+
+    private static void assertCompiles(Path file) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        Path out = Files.createTempDirectory("compiled");
+        int status = compiler.run(null, null, null, "-d", out.toString(), "-cp", System.getProperty("java.class.path"),
+                file.toString());
+        assertThat(status).isZero();
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".class")).toList()).hasSize(1);
+        }
+    }
+}
