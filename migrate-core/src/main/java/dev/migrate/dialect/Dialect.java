@@ -104,6 +104,14 @@ public abstract class Dialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /**
+     * The name as the catalog stores it, for APIs that take stored names (such as {@code Connection.setSchema}):
+     * the same as written, except where the database folds the case of bare names.
+     */
+    public String storedName(String identifier) {
+        return identifier;
+    }
+
     /** {@code schema.name}, each part quoted as needed; just the name when the schema is {@code null}. */
     public String qualify(String schema, String name) {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);
@@ -462,9 +470,12 @@ public abstract class Dialect {
 
     public abstract void unlock(Connection connection, long key) throws SQLException;
 
-    /** SQLStates that mean "no such table", used to create the state tables on first use. */
+    /**
+     * SQLStates that mean "no such table" (or no such schema), used to create the state tables on first use:
+     * PostgreSQL's 42P01 and 3F000, the standard 42S02, H2's 42S04 and 90079.
+     */
     public boolean isUndefinedTable(SQLException ex) {
-        return "42P01".equals(ex.getSQLState()) || "42S02".equals(ex.getSQLState()) || "42S04".equals(ex.getSQLState());
+        return Set.of("42P01", "3F000", "42S02", "42S04", "90079").contains(ex.getSQLState());
     }
 
     /** The dialect for the database behind a connection. */

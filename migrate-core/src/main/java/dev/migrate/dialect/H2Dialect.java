@@ -106,6 +106,12 @@ public final class H2Dialect extends Dialect {
         return value instanceof JsonValue ? "? FORMAT JSON" : "?";
     }
 
+    /** H2 folds bare names to upper case. */
+    @Override
+    public String storedName(String identifier) {
+        return quote(identifier).startsWith("\"") ? identifier : identifier.toUpperCase(java.util.Locale.ROOT);
+    }
+
     @Override
     protected String alterType(AlterColumn op) {
         return " SET DATA TYPE " + type(op.type());

@@ -65,7 +65,7 @@ public final class Runner {
     public RunResult run(Function<List<String>, Plan> planner) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
-            List<String> rows = ensureTables(connection, tables);
+            List<String> rows = ensureTables(connection, dialect, tables);
             Plan plan = planner.apply(rows);
             validate(connection, tables, rows);
             if (plan.isEmpty()) {
@@ -86,7 +86,7 @@ public final class Runner {
     public RunResult stamp(Function<List<String>, List<String>> rowsFor) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
-            List<String> rows = ensureTables(connection, tables);
+            List<String> rows = ensureTables(connection, dialect, tables);
             List<String> target = rowsFor.apply(rows);
             connection.setAutoCommit(false);
             try {
@@ -224,7 +224,7 @@ public final class Runner {
         }
     }
 
-    private List<String> ensureTables(Connection connection, StateTables tables) throws SQLException {
+    private List<String> ensureTables(Connection connection, Dialect dialect, StateTables tables) throws SQLException {
         List<String> rows = tables.readRows(connection);
         if (rows == null) {
             logger.info("Creating the version table {} and the history table {}", tables.versionTableName(),
@@ -233,7 +233,7 @@ public final class Runner {
             rows = List.of();
         }
         if (settings.schema() != null) {
-            connection.setSchema(settings.schema());
+            connection.setSchema(dialect.storedName(settings.schema()));
         }
         return rows;
     }

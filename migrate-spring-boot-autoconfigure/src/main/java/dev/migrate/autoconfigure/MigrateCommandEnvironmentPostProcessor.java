@@ -1,0 +1,31 @@
+package dev.migrate.autoconfigure;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * When {@code migrate.command} is set, the application is a command line: no web server, and Hibernate does not
+ * validate or change a schema that the command is about to move. Quieter logging is only a default the user's
+ * own settings override.
+ */
+class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String command = environment.getProperty("migrate.command");
+        if (command == null || command.isBlank()) {
+            return;
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("migrateCommand", Map.of(
+                "spring.main.web-application-type", "none",
+                "spring.jpa.hibernate.ddl-auto", "none")));
+        environment.getPropertySources().addLast(new MapPropertySource("migrateCommandDefaults", Map.of(
+                "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN",
+                "logging.level.dev.migrate", "WARN")));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.migrate.autoconfigure;
+
+import java.io.PrintStream;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+import dev.migrate.command.CommandResult;
+import dev.migrate.command.Commands;
+
+/**
+ * Runs {@code migrate.command} in place of the start-up upgrade, early (as a database initializer, before JPA),
+ * prints its output, and once the application is ready closes it and exits with the command's status.
+ */
+public class MigrateCommandRunner implements InitializingBean, ExitCodeGenerator,
+        ApplicationListener<ApplicationReadyEvent> {
+
+    private final Commands commands;
+
+    private final String command;
+
+    private final MigrateCommandExit exit;
+
+    private final PrintStream out;
+
+    private final PrintStream err;
+
+    private CommandResult result;
+
+    public MigrateCommandRunner(Commands commands, String command, MigrateCommandExit exit, PrintStream out,
+            PrintStream err) {
+        this.commands = commands;
+        this.command = command;
+        this.exit = exit;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        result = commands.run(command);
+        if (!result.output().isEmpty()) {
+            (result.exitCode() == CommandResult.OK ? out : err).println(result.output());
+        }
+        (result.exitCode() == CommandResult.OK ? out : err).flush();
+    }
+
+    /** The command's result; {@code null} before it ran. */
+    public CommandResult result() {
+        return result;
+    }
+
+    @Override
+    public int getExitCode() {
+        return result == null ? 0 : result.exitCode();
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        exit.exit(SpringApplication.exit(event.getApplicationContext()));
+    }
+}

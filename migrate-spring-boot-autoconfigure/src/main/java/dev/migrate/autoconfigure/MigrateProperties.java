@@ -1,0 +1,240 @@
+package dev.migrate.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.migrate.script.RevisionWriter;
+
+/**
+ * Configuration of Migrate, under {@code migrate.*}.
+ */
+@ConfigurationProperties("migrate")
+public class MigrateProperties {
+
+    /** Whether to enable Migrate. */
+    private boolean enabled = true;
+
+    /** Where revisions are: classpath: locations (SQL files and Java revision classes) or filesystem: folders. */
+    private List<String> locations = new ArrayList<>(List.of("classpath:db/revisions"));
+
+    /** The target the database is brought to on start-up, in Alembic's grammar. */
+    private String target = "heads";
+
+    /** Schema of the state tables and of unqualified names in revisions; the connection's default when unset. */
+    private String schema;
+
+    /** Name of the version table. */
+    private String versionTable = "migrate_version";
+
+    /** Name of the history table. */
+    private String historyTable = "migrate_history";
+
+    /** How long to wait for another process that is migrating the same database. */
+    private Duration lockWait = Duration.ofMinutes(1);
+
+    /** Whether an applied revision that was edited afterwards stops the run. */
+    private boolean validateChecksums = true;
+
+    /** JDBC URL of the database to migrate, when it is not the application's DataSource. */
+    private String url;
+
+    /** Login user of the database to migrate; with no url, a copy of the application's DataSource uses it. */
+    private String user;
+
+    /** Login password of the database to migrate. */
+    private String password;
+
+    /** Fully qualified name of the JDBC driver; detected from the url when unset. */
+    private String driverClassName;
+
+    /**
+     * A command to run instead of the application, such as "downgrade -1" or "history -i": the application starts
+     * without its web server, runs it, prints its output and exits with its status.
+     */
+    private String command;
+
+    private final Revisions revisions = new Revisions();
+
+    private final Health health = new Health();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public List<String> getLocations() {
+        return this.locations;
+    }
+
+    public void setLocations(List<String> locations) {
+        this.locations = locations;
+    }
+
+    public String getTarget() {
+        return this.target;
+    }
+
+    public void setTarget(String target) {
+        this.target = target;
+    }
+
+    public String getSchema() {
+        return this.schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getVersionTable() {
+        return this.versionTable;
+    }
+
+    public void setVersionTable(String versionTable) {
+        this.versionTable = versionTable;
+    }
+
+    public String getHistoryTable() {
+        return this.historyTable;
+    }
+
+    public void setHistoryTable(String historyTable) {
+        this.historyTable = historyTable;
+    }
+
+    public Duration getLockWait() {
+        return this.lockWait;
+    }
+
+    public void setLockWait(Duration lockWait) {
+        this.lockWait = lockWait;
+    }
+
+    public boolean isValidateChecksums() {
+        return this.validateChecksums;
+    }
+
+    public void setValidateChecksums(boolean validateChecksums) {
+        this.validateChecksums = validateChecksums;
+    }
+
+    public String getUrl() {
+        return this.url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUser() {
+        return this.user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return this.password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getDriverClassName() {
+        return this.driverClassName;
+    }
+
+    public void setDriverClassName(String driverClassName) {
+        this.driverClassName = driverClassName;
+    }
+
+    public String getCommand() {
+        return this.command;
+    }
+
+    public void setCommand(String command) {
+        this.command = command;
+    }
+
+    public Revisions getRevisions() {
+        return this.revisions;
+    }
+
+    public Health getHealth() {
+        return this.health;
+    }
+
+    /** Where new revisions ({@code revision}, {@code merge}, autogenerate) are written. */
+    public static class Revisions {
+
+        /** Whether new revisions are written as Java classes or SQL files. */
+        private RevisionWriter.Format format = RevisionWriter.Format.JAVA;
+
+        /**
+         * Where new revisions go: for Java the source root (default src/main/java), for SQL the folder (default
+         * src/main/resources/ followed by the first classpath location).
+         */
+        private String directory;
+
+        /** Template of new revision file names, with {year} {month} {day} {hour} {minute} {rev} {slug}. */
+        private String fileTemplate = RevisionWriter.DEFAULT_TEMPLATE;
+
+        public RevisionWriter.Format getFormat() {
+            return this.format;
+        }
+
+        public void setFormat(RevisionWriter.Format format) {
+            this.format = format;
+        }
+
+        public String getDirectory() {
+            return this.directory;
+        }
+
+        public void setDirectory(String directory) {
+            this.directory = directory;
+        }
+
+        public String getFileTemplate() {
+            return this.fileTemplate;
+        }
+
+        public void setFileTemplate(String fileTemplate) {
+            this.fileTemplate = fileTemplate;
+        }
+    }
+
+    /** The health contributor. */
+    public static class Health {
+
+        /** Health status reported while revisions are pending. */
+        private String pendingStatus = "DOWN";
+
+        /** Health status reported when the database holds a revision the application does not know. */
+        private String unknownRevisionStatus = "DOWN";
+
+        public String getPendingStatus() {
+            return this.pendingStatus;
+        }
+
+        public void setPendingStatus(String pendingStatus) {
+            this.pendingStatus = pendingStatus;
+        }
+
+        public String getUnknownRevisionStatus() {
+            return this.unknownRevisionStatus;
+        }
+
+        public void setUnknownRevisionStatus(String unknownRevisionStatus) {
+            this.unknownRevisionStatus = unknownRevisionStatus;
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.migrate.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import dev.migrate.Migrate;
+import dev.migrate.runtime.MigrationFailedException;
+import dev.migrate.runtime.MigrationListener;
+import dev.migrate.runtime.StepEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The auto-configuration's conditions, back-offs and properties, each on a fresh in-memory H2 database. */
+class MigrateAutoConfigurationTests {
+
+    static final String SEED = "classpath:dev/migrate/seed/java";
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+                    MigrateAutoConfiguration.class))
+            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                    "migrate.locations=" + SEED);
+
+    @Test
+    void backsOffWithoutADataSource() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrate.class));
+    }
+
+    @Test
+    void upgradesToTheHeadsOnStartup() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(Migrate.class).hasSingleBean(MigrateInitializer.class)
+                    .doesNotHaveBean(MigrateCommandRunner.class);
+            assertThat(context.getBean(Migrate.class).current()).containsExactly("d4e5f6a1b2c3");
+            assertThat(context.getBean(JdbcTemplate.class).queryForList("SELECT email FROM users", String.class))
+                    .containsExactly("system@example.com");
+        });
+    }
+
+    @Test
+    void isSwitchedOffByProperty() {
+        runner.withPropertyValues("migrate.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(Migrate.class).doesNotHaveBean(MigrateInitializer.class));
+    }
+
+    @Test
+    void theTargetPropertyStopsWhereItSays() {
+        runner.withPropertyValues("migrate.target=+2")
+                .run(context -> assertThat(context.getBean(Migrate.class).current()).containsExactly("b2c3d4e5f6a1"));
+    }
+
+    @Test
+    void backsOffWhenTheUserDefinesMigrateAndStillUpgradesWithIt() {
+        runner.withUserConfiguration(UserMigrate.class).run(context -> {
+            assertThat(context).hasSingleBean(Migrate.class);
+            assertThat(context.getBean(Migrate.class).settings().versionTable()).isEqualTo("user_version");
+            assertThat(context.getBean(Migrate.class).current()).containsExactly("d4e5f6a1b2c3");
+        });
+    }
+
+    @Test
+    void aStrategyReplacesTheStartupUpgrade() {
+        runner.withBean(MigrateStrategy.class, () -> migrate -> { })
+                .run(context -> assertThat(context.getBean(Migrate.class).current()).isEmpty());
+    }
+
+    @Test
+    void backsOffWhenTheUserDefinesTheInitializer() {
+        runner.withBean(MigrateInitializer.class, () -> new MigrateInitializer(null, migrate -> { }, "heads") {
+            @Override
+            public void afterPropertiesSet() {
+            }
+        }).run(context -> assertThat(context.getBean(Migrate.class).current()).isEmpty());
+    }
+
+    @Test
+    void aQualifiedDataSourceIsUsedOverThePrimaryOne() {
+        runner.withUserConfiguration(TwoDataSources.class).run(context -> {
+            DataSource migrated = context.getBean("migrateDataSource", DataSource.class);
+            assertThat(context.getBean(Migrate.class).dataSource()).isSameAs(migrated);
+            assertThat(new JdbcTemplate(migrated).queryForList("SELECT version_num FROM migrate_version", String.class))
+                    .containsExactly("d4e5f6a1b2c3");
+        });
+    }
+
+    @Test
+    void aMigrateUrlGetsItsOwnConnection() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        runner.withPropertyValues("migrate.url=" + url, "migrate.user=sa").run(context -> {
+            assertThat(new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""))
+                    .queryForList("SELECT version_num FROM migrate_version", String.class)).containsExactly("d4e5f6a1b2c3");
+            assertThat(context.getBean(JdbcTemplate.class)
+                    .queryForList("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name = 'USERS'", Integer.class))
+                    .containsExactly(0);
+        });
+    }
+
+    @Test
+    void aMigrateUserGetsACopyOfThePrimaryDataSource() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        new JdbcTemplate(new DriverManagerDataSource(url, "sa", "")).execute("CREATE USER deployer PASSWORD 'secret' ADMIN");
+        runner.withPropertyValues("spring.datasource.url=" + url, "migrate.user=deployer", "migrate.password=secret")
+                .run(context -> assertThat(context.getBean(Migrate.class).log())
+                        .allMatch(record -> record.appliedBy().equalsIgnoreCase("deployer")));
+    }
+
+    @Test
+    void schemaNamesAndTheLockWaitComeFromProperties() {
+        runner.withPropertyValues("migrate.schema=app", "migrate.version-table=schema_version",
+                "migrate.history-table=schema_log", "migrate.lock-wait=5s", "migrate.validate-checksums=false")
+                .run(context -> {
+                    Migrate migrate = context.getBean(Migrate.class);
+                    assertThat(migrate.settings().schema()).isEqualTo("app");
+                    assertThat(migrate.settings().lockWait()).hasSeconds(5);
+                    assertThat(migrate.settings().validateChecksums()).isFalse();
+                    assertThat(context.getBean(JdbcTemplate.class).queryForList(
+                            "SELECT version_num FROM app.schema_version", String.class)).containsExactly("d4e5f6a1b2c3");
+                });
+    }
+
+    @Test
+    void listenerAndCustomizerBeansAreApplied() {
+        List<String> heard = new ArrayList<>();
+        runner.withBean(MigrationListener.class, () -> new MigrationListener() {
+            @Override
+            public void stepStarted(StepEvent event) {
+                heard.add(event.revisionId());
+            }
+        }).withBean(MigrateCustomizer.class, () -> builder -> builder.historyTable("custom_history"))
+                .run(context -> {
+                    assertThat(heard).hasSize(4);
+                    assertThat(context.getBean(Migrate.class).settings().historyTable()).isEqualTo("custom_history");
+                });
+    }
+
+    @Test
+    void invalidPropertiesFailTheStartNamingTheProperty() {
+        assertInvalid("migrate.target=a:b", "migrate.target");
+        assertInvalid("migrate.locations=http://example.com/revisions", "migrate.locations");
+        assertInvalid("migrate.lock-wait=-5s", "migrate.lock-wait");
+        assertInvalid("migrate.history-table=migrate_version", "migrate.history-table");
+        assertInvalid("migrate.revisions.file-template={slug}", "migrate.revisions.file-template");
+        runner.withPropertyValues("migrate.lock-wait=soon").run(context -> assertThat(context).hasFailed()
+                .getFailure().hasStackTraceContaining("migrate.lock-wait"));
+    }
+
+    private void assertInvalid(String property, String name) {
+        runner.withPropertyValues(property).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                    .hasMessageContaining("Property " + name + " with value");
+        });
+    }
+
+    @Test
+    void hibernateIsToldThatMigrateManagesTheSchema() {
+        runner.run(context -> {
+            MigrateSchemaManagementProvider provider = context.getBean(MigrateSchemaManagementProvider.class);
+            assertThat(provider.getSchemaManagement(context.getBean(DataSource.class))).isEqualTo(SchemaManagement.MANAGED);
+            assertThat(provider.getSchemaManagement(new DriverManagerDataSource("jdbc:h2:mem:other")))
+                    .isEqualTo(SchemaManagement.UNMANAGED);
+        });
+    }
+
+    @Test
+    void aFailingRevisionFailsTheStartWithAReadableReport() {
+        runner.withPropertyValues("migrate.locations=classpath:failing/revisions").run(context -> {
+            assertThat(context).hasFailed();
+            MigrationFailedException failure = (MigrationFailedException) findCause(context.getStartupFailure(),
+                    MigrationFailedException.class);
+            assertThat(failure.revision()).isEqualTo("fa11ed000002");
+            FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).startsWith("Migrate could not bring the database to its target:\n\n"
+                    + "Revision fa11ed000002 (breaks, failing/revisions/2.sql) failed during upgrade at operation 1 of 1 "
+                    + "(failing/revisions/2.sql:5):\n    INSERT INTO nowhere VALUES (1)");
+            assertThat(analysis.getAction()).isEqualTo("Fix revision fa11ed000002 (or the data it ran into) and start "
+                    + "the application again. The revisions before it stay applied; the version table is at fa11ed000001.");
+        });
+    }
+
+    @Test
+    void aCommandRunsInsteadOfTheStartupUpgrade() {
+        runner.withPropertyValues("migrate.command=upgrade +1").withBean(MigrateCommandExit.class, () -> status -> { })
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(MigrateInitializer.class).hasSingleBean(MigrateCommandRunner.class);
+                    assertThat(context.getBean(MigrateCommandRunner.class).result().output())
+                            .isEqualTo("Running upgrade -> a1b2c3d4e5f6, create users table\n"
+                                    + "The database is at a1b2c3d4e5f6.");
+                    assertThat(context.getBean(MigrateCommandRunner.class).getExitCode()).isZero();
+                });
+    }
+
+    private static Throwable findCause(Throwable failure, Class<?> type) {
+        Throwable cause = failure;
+        while (cause != null && !type.isInstance(cause)) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserMigrate {
+
+        @Bean
+        Migrate migrate(DataSource dataSource) {
+            return Migrate.builder().dataSource(dataSource).locations(SEED).versionTable("user_version").build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TwoDataSources {
+
+        @Bean
+        @Primary
+        DataSource primaryDataSource() {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+
+        @Bean
+        @MigrateDataSource
+        DataSource migrateDataSource() {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+    }
+}
