@@ -1,0 +1,73 @@
+package dev.migrate.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.migrate.autoconfigure.app.TestApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application as the command line: with {@code migrate.command} it starts without a web server, runs the
+ * command instead of the start-up upgrade, prints its output and exits with its status.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrateCommandApplicationTests {
+
+    final List<Integer> exits = new ArrayList<>();
+
+    final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+    ConfigurableApplicationContext run(String command) {
+        SpringApplication application = new SpringApplication(TestApplication.class);
+        application.addInitializers(context -> context.getBeanFactory()
+                .registerSingleton("testExit", (MigrateCommandExit) exits::add));
+        return application.run("--spring.datasource.url=" + url, "--migrate.locations=classpath:dev/migrate/seed/java",
+                "--spring.jpa.hibernate.ddl-auto=validate", "--migrate.command=" + command);
+    }
+
+    @Test
+    void aCommandRunsInPlaceOfTheApplicationAndExitsWithItsStatus(CapturedOutput output) {
+        ConfigurableApplicationContext context = run("upgrade +2");
+        assertThat(exits).containsExactly(0);
+        assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+        assertThat(context.isActive()).isFalse();
+        assertThat(output.getOut()).contains("Running upgrade -> a1b2c3d4e5f6, create users table\n"
+                + "Running upgrade a1b2c3d4e5f6 -> b2c3d4e5f6a1, create strategies table\n"
+                + "The database is at b2c3d4e5f6a1.");
+        // ddl-auto=validate would have failed on a half-migrated schema: command mode turns it off.
+    }
+
+    @Test
+    void theStartupUpgradeDoesNotRunInCommandMode(CapturedOutput output) {
+        run("current");
+        assertThat(exits).containsExactly(0);
+        run("history -i");
+        assertThat(output.getOut()).contains("<base> -> a1b2c3d4e5f6, create users table");
+        assertThat(output.getOut()).doesNotContain("(current)");
+    }
+
+    @Test
+    void aFailingCommandExitsWithOneAndPrintsTheErrorToStandardError(CapturedOutput output) {
+        run("downgrade nosuch");
+        assertThat(exits).containsExactly(1);
+        assertThat(output.getErr()).contains("FAILED: No such revision or branch 'nosuch'.");
+    }
+
+    @Test
+    void aMalformedCommandExitsWithTwoAndPrintsUsage(CapturedOutput output) {
+        run("downgrade");
+        assertThat(exits).containsExactly(2);
+        assertThat(output.getErr()).contains("error: 'downgrade' needs a target").contains("usage:");
+    }
+}
