@@ -99,9 +99,17 @@ public final class PostgresDialect extends Dialect {
         }
     }
 
+    /**
+     * Also asks the server (PostgreSQL 14 and later) to check every second that the client is still there, so that
+     * when a migrating process is killed its backend stops the statement under way and ends, releasing the lock,
+     * instead of running on for as long as that statement takes.
+     */
     @Override
     public boolean tryLock(Connection connection, long key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        String sql = connection.getMetaData().getDatabaseMajorVersion() >= 14
+                ? "SELECT pg_try_advisory_lock(?), set_config('client_connection_check_interval', '1000', false)"
+                : "SELECT pg_try_advisory_lock(?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, key);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source that opens a new connection for every request; enough for tests of core code. */
-final class SimpleDataSource implements DataSource {
+public final class SimpleDataSource implements DataSource {
 
     interface ConnectionFactory {
         Connection connect() throws SQLException;
@@ -19,6 +19,11 @@ final class SimpleDataSource implements DataSource {
 
     SimpleDataSource(ConnectionFactory factory) {
         this.factory = factory;
+    }
+
+    /** Connections from {@link java.sql.DriverManager}. */
+    public static DataSource of(String url, String user, String password) {
+        return new SimpleDataSource(() -> java.sql.DriverManager.getConnection(url, user, password));
     }
 
     @Override
