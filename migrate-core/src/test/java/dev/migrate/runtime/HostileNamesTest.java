@@ -108,6 +108,29 @@ class HostileNamesTest {
     }
 
     @Nested
+    class StateTableNamesOnPostgres {
+
+        @RegisterExtension
+        static final TestDatabase db = TestDatabase.postgres();
+
+        @Test
+        void hostileSchemaAndTableNamesFromPropertiesAreQuoted() throws SQLException {
+            db.reset();
+            db.execute("CREATE TABLE victims (id int)");
+            String schema = "my \"schema\"; DROP TABLE public.victims; --";
+            Migrate migrate = Migrate.builder().dataSource(db.dataSource()).scripts(scripts()).schema(schema)
+                    .versionTable("version'); DROP TABLE public.victims; --").historyTable("Hist\"ory").build();
+            migrate.upgrade("heads");
+            assertThat(migrate.current()).containsExactly("r1");
+            assertThat(new Catalog(db, schema).tables()).containsExactlyInAnyOrder(USER, INJECTION,
+                    "version'); DROP TABLE public.victims; --", "Hist\"ory");
+            assertThat(new Catalog(db).tables()).containsExactly("victims");
+            migrate.downgrade("base");
+            assertThat(new Catalog(db, schema).tables()).hasSize(2);
+        }
+    }
+
+    @Nested
     class OnH2 extends Contract {
 
         @RegisterExtension
