@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
+import dev.migrate.autogenerate.Autogenerator;
+import dev.migrate.autogenerate.Change;
 import dev.migrate.revision.HistoryEntry;
 
 import dev.migrate.revision.Revision;
@@ -32,7 +34,7 @@ public final class Commands {
             "--depends-on", "--rev-id");
 
     private static final Set<String> FLAGS = Set.of("--sql", "--verbose", "--indicate-current", "--purge", "--splice",
-            "--non-transactional");
+            "--non-transactional", "--autogenerate");
 
     /** One line per command, for usage errors and {@code help}. */
     public static final String USAGE = String.join("\n",
@@ -46,19 +48,39 @@ public final class Commands {
             "  show <rev>                          one revision in full ('current' works)",
             "  stamp <target> [--purge] [--sql]    set the version table without running revisions",
             "  merge <revs...|heads> -m <message>  write a revision that joins heads",
-            "  revision -m <message> [--head <rev>] [--splice] [--branch-label <label>] [--depends-on <rev>]...",
-            "           [--rev-id <id>] [--non-transactional]   write a new empty revision");
+            "  revision -m <message> [--autogenerate] [--head <rev>] [--splice] [--branch-label <label>]",
+            "           [--depends-on <rev>]... [--rev-id <id>] [--non-transactional]",
+            "                                      write a new revision, empty or from the entity model",
+            "  check                               fail when the entity model and the revisions disagree");
 
     private final Migrate migrate;
 
     private final RevisionWriter writer;
 
+    private final Autogenerator autogenerator;
+
     /**
      * @param writer where {@code revision} and {@code merge} write new files, or {@code null} when they cannot
      */
     public Commands(Migrate migrate, RevisionWriter writer) {
+        this(migrate, writer, null);
+    }
+
+    /**
+     * @param autogenerator compares the entity model with the database, for {@code revision --autogenerate} and
+     *     {@code check}; {@code null} where there is no entity model
+     */
+    public Commands(Migrate migrate, RevisionWriter writer, Autogenerator autogenerator) {
         this.migrate = migrate;
         this.writer = writer;
+        this.autogenerator = autogenerator;
+    }
+
+    /** Whether a command line needs the entity model, and so must wait until the application's JPA is ready. */
+    public static boolean needsEntityModel(String commandLine) {
+        List<String> words = CommandLine.words(commandLine);
+        return !words.isEmpty() && (words.get(0).equals("check")
+                || words.get(0).equals("revision") && words.contains("--autogenerate"));
     }
 
     /** Runs one command line, such as {@code downgrade -1} or {@code merge heads -m "join"}. */
@@ -85,10 +107,14 @@ public final class Commands {
                 case "stamp" -> stamp(line);
                 case "merge" -> merge(line);
                 case "revision" -> revision(line);
+                case "check" -> check(line);
                 case "help" -> USAGE;
                 default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
             };
             return new CommandResult(CommandResult.OK, output);
+        }
+        catch (ChangesDetected ex) {
+            return new CommandResult(CommandResult.FAILED, ex.getMessage());
         }
         catch (CommandLine.UsageException ex) {
             return new CommandResult(CommandResult.USAGE, "error: " + ex.getMessage() + "\n" + USAGE);
@@ -254,12 +280,47 @@ public final class Commands {
         return text.toString();
     }
 
+    // ---- autogenerate ------------------------------------------------------------------------------------
+
+    /** {@code check} found differences: not an error of Migrate's, but a failing status. */
+    private static final class ChangesDetected extends RuntimeException {
+
+        ChangesDetected(String message) {
+            super(message);
+        }
+    }
+
+    private String check(CommandLine line) {
+        noPositionals(line);
+        List<Change> changes = autogenerator().compare();
+        if (!changes.isEmpty()) {
+            throw new ChangesDetected("New upgrade operations detected: the entity model and the revisions disagree.\n"
+                    + Autogenerator.describe(changes) + "\nRun 'revision --autogenerate -m <message>' to write them.");
+        }
+        return "No new upgrade operations detected.";
+    }
+
+    private Autogenerator autogenerator() {
+        if (autogenerator == null) {
+            throw new MigrateException("Autogenerate needs the application's entity model (JPA/Hibernate), and this "
+                    + "application has none.");
+        }
+        return autogenerator;
+    }
+
     // ---- writing revisions --------------------------------------------------------------------------------
 
     private String revision(CommandLine line) {
         noPositionals(line);
         String message = requiredOption(line, "--message", "-m <message>");
         RevisionGraph graph = migrate.graph();
+        List<Change> changes = List.of();
+        if (line.flag("--autogenerate")) {
+            changes = autogenerator().compare();
+            if (changes.isEmpty()) {
+                return "No changes in schema detected; no revision written.";
+            }
+        }
         List<String> parents;
         String head = line.option("--head");
         if ("base".equals(head)) {
@@ -282,7 +343,7 @@ public final class Commands {
             }
             parents = resolved.stream().map(Revision::id).toList();
         }
-        return write(line, message, parents);
+        return write(line, message, parents, changes);
     }
 
     private String merge(CommandLine line) {
@@ -298,10 +359,10 @@ public final class Commands {
             throw new MigrateException("A merge joins at least two revisions; " + String.join(" ", line.positionals())
                     + " names " + (parents.isEmpty() ? "none" : "only " + String.join(", ", parents)) + ".");
         }
-        return write(line, message, List.copyOf(parents));
+        return write(line, message, List.copyOf(parents), List.of());
     }
 
-    private String write(CommandLine line, String message, List<String> parents) {
+    private String write(CommandLine line, String message, List<String> parents, List<Change> changes) {
         if (writer == null) {
             throw new MigrateException("No folder to write revisions into is configured.");
         }
@@ -330,8 +391,17 @@ public final class Commands {
             migrate.planner().resolve(dependency, List.of()).forEach(revision -> dependsOn.add(revision.id()));
         }
         Revision revision = new Revision(id, parents, labels, dependsOn, message, writer.now(), null);
-        Path file = writer.write(revision, !line.flag("--non-transactional"), RevisionWriter.Body.empty());
-        return "Generating " + file + " ... done";
+        RevisionWriter.Body body = changes.isEmpty() ? RevisionWriter.Body.empty()
+                : autogenerator().body(changes, writer.format());
+        Path file = writer.write(revision, !line.flag("--non-transactional"), body);
+        StringBuilder out = new StringBuilder();
+        for (Change change : changes) {
+            out.append("Detected ").append(change.description()).append('\n');
+            if (change.hint() != null) {
+                out.append("    note: ").append(change.hint()).append('\n');
+            }
+        }
+        return out.append("Generating ").append(file).append(" ... done").toString();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -278,6 +278,9 @@ public abstract class Dialect {
                     + (op.start() != null ? " START WITH " + op.start() : "")
                     + (op.increment() != null ? " INCREMENT BY " + op.increment() : ""));
         }
+        if (operation instanceof Operation.AlterSequence op) {
+            return List.of("ALTER SEQUENCE " + qualify(op.schema(), op.name()) + " INCREMENT BY " + op.increment());
+        }
         if (operation instanceof DropSequence op) {
             return List.of("DROP SEQUENCE " + (op.ifExists() ? "IF EXISTS " : "") + qualify(op.schema(), op.name()));
         }

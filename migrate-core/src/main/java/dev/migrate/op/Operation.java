@@ -163,6 +163,14 @@ public sealed interface Operation {
         }
     }
 
+    /** {@code ALTER SEQUENCE ... INCREMENT BY}: the step Hibernate expects (its allocation size). */
+    record AlterSequence(String schema, String name, long increment) implements Operation {
+
+        public AlterSequence {
+            Names.require(name, "sequence name");
+        }
+    }
+
     record DropSequence(String schema, String name, boolean ifExists) implements Operation {
 
         public DropSequence {

@@ -183,6 +183,11 @@ public final class Operations {
         invoke(new CreateSequence(schema, name, start, increment));
     }
 
+    /** Changes the step of a sequence. */
+    public void alterSequence(String name, long increment) {
+        invoke(new Operation.AlterSequence(schema, name, increment));
+    }
+
     public void dropSequence(String name) {
         invoke(new DropSequence(schema, name, false));
     }

@@ -83,6 +83,10 @@ public final class RevisionWriter {
         this.clock = clock;
     }
 
+    public Format format() {
+        return settings.format();
+    }
+
     /** A new revision id: 12 lowercase hex characters from a random UUID, as Alembic makes them. */
     public static String newId() {
         return UUID.randomUUID().toString().replace("-", "").substring(20);

@@ -27,6 +27,8 @@ import org.springframework.util.StringUtils;
 
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
+import dev.migrate.autogenerate.Autogenerator;
+import dev.migrate.autogenerate.SchemaComparison;
 import dev.migrate.command.Commands;
 import dev.migrate.revision.Target;
 import dev.migrate.runtime.MigrationListener;
@@ -64,10 +66,17 @@ public final class MigrateAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(MigrateCommandCondition.Present.class)
     MigrateCommandRunner migrateCommandRunner(Migrate migrate, MigrateProperties properties,
-            ObjectProvider<MigrateCommandExit> exit) {
-        Commands commands = new Commands(migrate, revisionWriter(properties));
-        return new MigrateCommandRunner(commands, properties.getCommand(), exit.getIfAvailable(() -> System::exit),
-                System.out, System.err);
+            ObjectProvider<MigrateCommandExit> exit, ObjectProvider<MigrateEntityModel> model) {
+        return new MigrateCommandRunner(commands(migrate, properties, model.getIfAvailable()), properties.getCommand(),
+                exit.getIfAvailable(() -> System::exit), System.out, System.err);
+    }
+
+    /** The commands, with autogenerate when there is an entity model. */
+    public static Commands commands(Migrate migrate, MigrateProperties properties, MigrateEntityModel model) {
+        Autogenerator autogenerator = model == null ? null : new Autogenerator(migrate, model,
+                new SchemaComparison(properties.getAutogenerate().getIncludeTables(),
+                        properties.getAutogenerate().getExcludeTables()));
+        return new Commands(migrate, revisionWriter(properties), autogenerator);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -124,7 +133,7 @@ public final class MigrateAutoConfiguration {
     }
 
     /** Where {@code revision} and {@code merge} write new files. */
-    static RevisionWriter revisionWriter(MigrateProperties properties) {
+    public static RevisionWriter revisionWriter(MigrateProperties properties) {
         MigrateProperties.Revisions revisions = properties.getRevisions();
         Location first = properties.getLocations().stream().map(Location::parse).filter(Location::onClasspath)
                 .findFirst().orElse(Location.parse("classpath:db/revisions"));

@@ -8,16 +8,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * When {@code migrate.command} is set, the application is a command line: no web server, and Hibernate does not
- * validate or change a schema that the command is about to move. Quieter logging is only a default the user's
- * own settings override.
+ * When {@code migrate.command} is set, or the {@code autogenerate} profile is active, the application is a command
+ * line: no web server, and Hibernate does not validate or change a schema that the command is about to move or
+ * compare. Quieter logging is only a default the user's own settings override.
  */
 class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String command = environment.getProperty("migrate.command");
-        if (command == null || command.isBlank()) {
+        boolean autogenerate = java.util.Arrays.asList(environment.getActiveProfiles()).contains("autogenerate");
+        if ((command == null || command.isBlank()) && !autogenerate) {
             return;
         }
         environment.getPropertySources().addFirst(new MapPropertySource("migrateCommand", Map.of(

@@ -13,7 +13,8 @@ import dev.migrate.command.Commands;
 
 /**
  * Runs {@code migrate.command} in place of the start-up upgrade, early (as a database initializer, before JPA),
- * prints its output, and once the application is ready closes it and exits with the command's status.
+ * prints its output, and once the application is ready closes it and exits with the command's status. Commands
+ * that need the entity model ({@code check}, {@code revision --autogenerate}) run once the application is ready.
  */
 public class MigrateCommandRunner implements InitializingBean, ExitCodeGenerator,
         ApplicationListener<ApplicationReadyEvent> {
@@ -41,6 +42,12 @@ public class MigrateCommandRunner implements InitializingBean, ExitCodeGenerator
 
     @Override
     public void afterPropertiesSet() {
+        if (!Commands.needsEntityModel(command)) {
+            run();
+        }
+    }
+
+    private void run() {
         result = commands.run(command);
         if (!result.output().isEmpty()) {
             (result.exitCode() == CommandResult.OK ? out : err).println(result.output());
@@ -60,6 +67,9 @@ public class MigrateCommandRunner implements InitializingBean, ExitCodeGenerator
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (result == null) {
+            run();
+        }
         exit.exit(SpringApplication.exit(event.getApplicationContext()));
     }
 }

@@ -60,6 +60,8 @@ public class MigrateProperties {
 
     private final Health health = new Health();
 
+    private final Autogenerate autogenerate = new Autogenerate();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -170,6 +172,47 @@ public class MigrateProperties {
 
     public Health getHealth() {
         return this.health;
+    }
+
+    public Autogenerate getAutogenerate() {
+        return this.autogenerate;
+    }
+
+    /** Autogenerate: comparing the entity model with the database. */
+    public static class Autogenerate {
+
+        /** Message of the revision written when the application runs with the "autogenerate" profile. */
+        private String message;
+
+        /** Table-name patterns to compare ("*" matches any run of characters); all tables when empty. */
+        private List<String> includeTables = new ArrayList<>();
+
+        /** Table-name patterns to leave out of the comparison. */
+        private List<String> excludeTables = new ArrayList<>();
+
+        public String getMessage() {
+            return this.message;
+        }
+
+        public void setMessage(String message) {
+            this.message = message;
+        }
+
+        public List<String> getIncludeTables() {
+            return this.includeTables;
+        }
+
+        public void setIncludeTables(List<String> includeTables) {
+            this.includeTables = includeTables;
+        }
+
+        public List<String> getExcludeTables() {
+            return this.excludeTables;
+        }
+
+        public void setExcludeTables(List<String> excludeTables) {
+            this.excludeTables = excludeTables;
+        }
     }
 
     /** Where new revisions ({@code revision}, {@code merge}, autogenerate) are written. */

@@ -1,0 +1,118 @@
+package dev.migrate.autogenerate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.migrate.Migrate;
+import dev.migrate.MigrateException;
+import dev.migrate.dialect.Dialect;
+import dev.migrate.op.Operation;
+import dev.migrate.revision.Revision;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.SchemaReader;
+import dev.migrate.script.RevisionWriter;
+
+/**
+ * Alembic's {@code revision --autogenerate} and {@code check}: compares the schema the entity model wants with the
+ * database (which must be at the heads) and writes the difference as the next revision.
+ */
+public final class Autogenerator {
+
+    private final Migrate migrate;
+
+    private final Supplier<Schema> model;
+
+    private final SchemaComparison comparison;
+
+    private int roundTrips;
+
+    /**
+     * @param model the schema the application's entity model wants
+     */
+    public Autogenerator(Migrate migrate, Supplier<Schema> model, SchemaComparison comparison) {
+        this.migrate = migrate;
+        this.model = model;
+        this.comparison = comparison;
+    }
+
+    /**
+     * The changes between the model and the database.
+     *
+     * @throws MigrateException when the database is not at the heads: a revision written then would repeat or
+     *     undo revisions that have not run
+     */
+    public List<Change> compare() {
+        List<String> rows = migrate.current();
+        List<String> heads = migrate.heads().stream().map(Revision::id).toList();
+        if (!new HashSet<>(rows).equals(new HashSet<>(heads))) {
+            throw new MigrateException("The database is not up to date: it is at " + (rows.isEmpty() ? "base"
+                    : String.join(", ", rows)) + " and the heads are " + (heads.isEmpty() ? "base" : String.join(", ", heads))
+                    + ". Run 'upgrade heads' first, so that the comparison sees every revision's changes.");
+        }
+        return comparison.compare(model.get(), live());
+    }
+
+    /** Reads the live schema, leaving out Migrate's own tables. */
+    public Schema live() {
+        try (Connection connection = migrate.dataSource().getConnection()) {
+            Dialect dialect = migrate.settings().dialect() != null ? migrate.settings().dialect() : Dialect.of(connection);
+            SchemaReader reader = SchemaReader.of(dialect);
+            Set<String> ignored = Set.of(migrate.settings().versionTable(), migrate.settings().historyTable());
+            Schema schema = reader.read(connection, migrate.settings().schema(), ignored);
+            roundTrips = reader.roundTrips();
+            return schema;
+        }
+        catch (SQLException ex) {
+            throw new MigrateException("Cannot read the database's schema: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Statements the last live read sent. */
+    public int roundTrips() {
+        return roundTrips;
+    }
+
+    /** The changes as {@code check} reports them, one per line. */
+    public static String describe(List<Change> changes) {
+        return changes.stream().map(change -> "  - " + change.description()).collect(Collectors.joining("\n"));
+    }
+
+    /** The body of a revision for the changes, in the writer's format. */
+    public RevisionWriter.Body body(List<Change> changes, RevisionWriter.Format format) {
+        if (format == RevisionWriter.Format.SQL) {
+            Dialect dialect = dialect();
+            return new RevisionWriter.Body(null, null, sql(dialect, SchemaComparison.upgrade(changes)),
+                    sql(dialect, SchemaComparison.downgrade(changes)), List.of());
+        }
+        JavaRenderer renderer = new JavaRenderer();
+        return new RevisionWriter.Body(renderer.upgrade(changes), renderer.downgrade(changes), null, null,
+                renderer.staticImports());
+    }
+
+    private Dialect dialect() {
+        if (migrate.settings().dialect() != null) {
+            return migrate.settings().dialect();
+        }
+        try (Connection connection = migrate.dataSource().getConnection()) {
+            return Dialect.of(connection);
+        }
+        catch (SQLException ex) {
+            throw new MigrateException("Cannot reach the database: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String sql(Dialect dialect, List<Operation> operations) {
+        StringBuilder sql = new StringBuilder();
+        for (Operation operation : operations) {
+            for (String statement : dialect.render(operation)) {
+                sql.append(statement).append(";\n");
+            }
+        }
+        return sql.toString();
+    }
+}

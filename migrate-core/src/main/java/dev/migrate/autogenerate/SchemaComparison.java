@@ -1,0 +1,464 @@
+package dev.migrate.autogenerate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import dev.migrate.op.CheckConstraint;
+import dev.migrate.op.Column;
+import dev.migrate.op.ForeignKey;
+import dev.migrate.op.Operation;
+import dev.migrate.op.PrimaryKey;
+import dev.migrate.op.TableElement;
+import dev.migrate.op.UniqueConstraint;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.TypeNames;
+
+/**
+ * Compares the schema the entity model wants with the live one and lists the changes, each with its upgrade and
+ * downgrade operations, ordered as the seed asks: parent tables before children, foreign keys and indexes after
+ * their tables; the downgrade is the exact reverse.
+ *
+ * <p>What is compared: tables, columns (type, nullability, server default where the model declares one, comment
+ * where the model has one), primary keys, foreign keys (by signature), unique constraints and unique indexes (by
+ * columns), indexes (by name, then by columns), check constraints (by name), sequences (by name) and table
+ * comments. Expression and partial indexes in the database are left alone.
+ */
+public final class SchemaComparison {
+
+    private final Predicate<String> tableFilter;
+
+    /**
+     * @param include table-name patterns to compare ({@code *} matches any run of characters); empty for all
+     * @param exclude table-name patterns to leave out
+     */
+    public SchemaComparison(List<String> include, List<String> exclude) {
+        List<Pattern> included = include.stream().map(SchemaComparison::glob).toList();
+        List<Pattern> excluded = exclude.stream().map(SchemaComparison::glob).toList();
+        this.tableFilter = name -> (included.isEmpty() || included.stream().anyMatch(p -> p.matcher(name).matches()))
+                && excluded.stream().noneMatch(p -> p.matcher(name).matches());
+    }
+
+    public static SchemaComparison all() {
+        return new SchemaComparison(List.of(), List.of());
+    }
+
+    private static Pattern glob(String pattern) {
+        return Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+    }
+
+    /** The changes that take {@code live} to {@code target}, in upgrade order. */
+    public List<Change> compare(Schema target, Schema live) {
+        List<Change> changes = new ArrayList<>();
+        Map<String, Schema.Table> wanted = filtered(target);
+        Map<String, Schema.Table> present = filtered(live);
+        List<Schema.Table> added = new ArrayList<>();
+        List<Schema.Table> removed = new ArrayList<>();
+        for (Schema.Table table : orderByReferences(wanted)) {
+            if (!present.containsKey(table.name())) {
+                added.add(table);
+                addTable(changes, table);
+            }
+        }
+        for (Schema.Table table : present.values()) {
+            if (!wanted.containsKey(table.name())) {
+                removed.add(table);
+                dropTable(changes, table);
+            }
+        }
+        renameHints(changes, added, removed);
+        for (Schema.Table table : wanted.values()) {
+            Schema.Table existing = present.get(table.name());
+            if (existing != null) {
+                compareTable(changes, table, existing);
+            }
+        }
+        compareSequences(changes, target, live);
+        List<Change> ordered = new ArrayList<>(changes);
+        ordered.sort(Comparator.comparing(Change::phase));
+        return ordered;
+    }
+
+    private Map<String, Schema.Table> filtered(Schema schema) {
+        Map<String, Schema.Table> tables = new LinkedHashMap<>();
+        schema.tables().stream().filter(t -> tableFilter.test(t.name())).forEach(t -> tables.put(t.name(), t));
+        return tables;
+    }
+
+    /** Tables ordered so that a table comes after the tables its foreign keys reference. */
+    private static List<Schema.Table> orderByReferences(Map<String, Schema.Table> tables) {
+        List<Schema.Table> ordered = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (Schema.Table table : tables.values()) {
+            visit(table, tables, done, new HashSet<>(), ordered);
+        }
+        return ordered;
+    }
+
+    private static void visit(Schema.Table table, Map<String, Schema.Table> tables, Set<String> done,
+            Set<String> visiting, List<Schema.Table> ordered) {
+        if (done.contains(table.name()) || !visiting.add(table.name())) {
+            return;
+        }
+        for (Schema.ForeignKey fk : table.foreignKeys()) {
+            Schema.Table parent = tables.get(fk.referencedTable());
+            if (parent != null) {
+                visit(parent, tables, done, visiting, ordered);
+            }
+        }
+        done.add(table.name());
+        ordered.add(table);
+    }
+
+    // ---- whole tables -------------------------------------------------------------------------------------
+
+    private static void addTable(List<Change> changes, Schema.Table table) {
+        changes.add(new Change(Change.Phase.CREATE_TABLE, "add table " + table.name(), List.of(createTable(table)),
+                List.of(new Operation.DropTable(null, table.name(), false)), null));
+        for (Schema.Index index : table.indexes()) {
+            changes.add(addIndex(table.name(), index));
+        }
+        for (Schema.ForeignKey fk : table.foreignKeys()) {
+            changes.add(addForeignKey(table.name(), fk));
+        }
+    }
+
+    private static void dropTable(List<Change> changes, Schema.Table table) {
+        for (Schema.ForeignKey fk : table.foreignKeys()) {
+            changes.add(dropForeignKey(table.name(), fk));
+        }
+        for (Schema.Index index : table.indexes()) {
+            changes.add(dropIndex(table.name(), index));
+        }
+        changes.add(new Change(Change.Phase.DROP_TABLE, "remove table " + table.name(),
+                List.of(new Operation.DropTable(null, table.name(), false)), List.of(createTable(table)), null));
+    }
+
+    private static Operation createTable(Schema.Table table) {
+        List<Column> columns = new ArrayList<>();
+        for (Schema.Column column : table.columns()) {
+            Column definition = column(column);
+            if (table.primaryKey().size() == 1 && table.primaryKey().get(0).equals(column.name())) {
+                definition = definition.primaryKey();
+            }
+            columns.add(definition);
+        }
+        List<TableElement> constraints = new ArrayList<>();
+        if (table.primaryKey().size() > 1) {
+            constraints.add(new PrimaryKey(null, table.primaryKey()));
+        }
+        for (Schema.Unique unique : table.uniques()) {
+            constraints.add(new UniqueConstraint(unique.name(), unique.columns()));
+        }
+        for (Schema.Check check : table.checks()) {
+            constraints.add(new CheckConstraint(check.name(), check.condition()));
+        }
+        return new Operation.CreateTable(null, table.name(), columns, constraints, table.comment(), false);
+    }
+
+    static Column column(Schema.Column column) {
+        Column definition = Column.of(column.name(), TypeNames.columnType(column.type())).nullable(column.nullable());
+        if (column.identity()) {
+            definition = definition.identity(Column.Identity.BY_DEFAULT);
+        }
+        if (column.defaultSql() != null && !column.identity()) {
+            definition = definition.defaultSql(column.defaultSql());
+        }
+        if (column.comment() != null) {
+            definition = definition.comment(column.comment());
+        }
+        return definition;
+    }
+
+    private static void renameHints(List<Change> changes, List<Schema.Table> added, List<Schema.Table> removed) {
+        for (Schema.Table gone : removed) {
+            for (Schema.Table come : added) {
+                if (signature(gone).equals(signature(come))) {
+                    replaceHint(changes, "add table " + come.name(), "This may be a rename of " + gone.name()
+                            + ", whose columns it has: to keep the data, replace this change and the removal of "
+                            + gone.name() + " with op.renameTable(\"" + gone.name() + "\", \"" + come.name() + "\");");
+                }
+            }
+        }
+    }
+
+    private static List<String> signature(Schema.Table table) {
+        return table.columns().stream().map(c -> c.name() + " " + c.type()).sorted().toList();
+    }
+
+    private static void replaceHint(List<Change> changes, String description, String hint) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change change = changes.get(i);
+            if (change.description().equals(description)) {
+                changes.set(i, new Change(change.phase(), change.description(), change.upgrade(), change.downgrade(), hint));
+            }
+        }
+    }
+
+    // ---- one table ----------------------------------------------------------------------------------------
+
+    private void compareTable(List<Change> changes, Schema.Table target, Schema.Table live) {
+        String table = target.name();
+        List<Schema.Column> addedColumns = new ArrayList<>();
+        List<Schema.Column> removedColumns = new ArrayList<>();
+        for (Schema.Column column : target.columns()) {
+            Schema.Column existing = live.column(column.name());
+            if (existing == null) {
+                addedColumns.add(column);
+                changes.add(new Change(Change.Phase.ADD_COLUMN, "add column " + table + "." + column.name(),
+                        List.of(new Operation.AddColumn(null, table, column(column), false)),
+                        List.of(new Operation.DropColumn(null, table, column.name(), false)), null));
+            }
+            else {
+                compareColumn(changes, table, column, existing);
+            }
+        }
+        for (Schema.Column column : live.columns()) {
+            if (target.column(column.name()) == null) {
+                removedColumns.add(column);
+                changes.add(new Change(Change.Phase.DROP_COLUMN, "remove column " + table + "." + column.name(),
+                        List.of(new Operation.DropColumn(null, table, column.name(), false)),
+                        List.of(new Operation.AddColumn(null, table, column(column), false)), null));
+            }
+        }
+        for (Schema.Column gone : removedColumns) {
+            for (Schema.Column come : addedColumns) {
+                if (gone.type().equals(come.type())) {
+                    replaceHint(changes, "add column " + table + "." + come.name(), "This may be a rename of "
+                            + table + "." + gone.name() + " (same type): to keep the data, replace this change and the "
+                            + "removal of " + gone.name() + " with op.renameColumn(\"" + table + "\", \"" + gone.name()
+                            + "\", \"" + come.name() + "\");");
+                }
+            }
+        }
+        if (!target.primaryKey().equals(live.primaryKey())) {
+            String liveName = table + "_pkey";
+            List<Operation> upgrade = new ArrayList<>();
+            List<Operation> downgrade = new ArrayList<>();
+            if (!live.primaryKey().isEmpty()) {
+                upgrade.add(new Operation.DropConstraint(null, table, liveName, false));
+            }
+            if (!target.primaryKey().isEmpty()) {
+                upgrade.add(new Operation.AddConstraint(null, table, new PrimaryKey(table + "_pkey", target.primaryKey())));
+                downgrade.add(new Operation.DropConstraint(null, table, table + "_pkey", false));
+            }
+            if (!live.primaryKey().isEmpty()) {
+                downgrade.add(new Operation.AddConstraint(null, table, new PrimaryKey(liveName, live.primaryKey())));
+            }
+            changes.add(new Change(Change.Phase.PRIMARY_KEY, "change primary key of " + table + " from "
+                    + live.primaryKey() + " to " + target.primaryKey(), upgrade, downgrade, null));
+        }
+        if (target.comment() != null && !target.comment().equals(live.comment())) {
+            changes.add(new Change(Change.Phase.TABLE_COMMENT, "change comment of " + table,
+                    List.of(new Operation.SetTableComment(null, table, target.comment())),
+                    List.of(new Operation.SetTableComment(null, table, live.comment())), null));
+        }
+        compareForeignKeys(changes, target, live);
+        compareUniques(changes, target, live);
+        compareIndexes(changes, target, live);
+        for (Schema.Check check : target.checks()) {
+            if (live.checks().stream().noneMatch(c -> c.name().equalsIgnoreCase(check.name()))) {
+                changes.add(new Change(Change.Phase.ADD_CONSTRAINT, "add check " + check.name() + " on " + table,
+                        List.of(new Operation.AddConstraint(null, table, new CheckConstraint(check.name(), check.condition()))),
+                        List.of(new Operation.DropConstraint(null, table, check.name(), false)), null));
+            }
+        }
+        for (Schema.Check check : live.checks()) {
+            if (target.checks().stream().noneMatch(c -> c.name().equalsIgnoreCase(check.name()))) {
+                changes.add(new Change(Change.Phase.DROP_CONSTRAINT, "remove check " + check.name() + " on " + table,
+                        List.of(new Operation.DropConstraint(null, table, check.name(), false)),
+                        List.of(new Operation.AddConstraint(null, table, new CheckConstraint(check.name(), check.condition()))),
+                        null));
+            }
+        }
+    }
+
+    private static void compareColumn(List<Change> changes, String table, Schema.Column target, Schema.Column live) {
+        String name = table + "." + target.name();
+        if (!target.type().equals(live.type())) {
+            changes.add(alter(name + " type " + live.type() + " -> " + target.type(), table, target.name(),
+                    spec(TypeNames.columnType(target.type()), null, false, null, false, null),
+                    spec(TypeNames.columnType(live.type()), null, false, null, false, null)));
+        }
+        if (target.nullable() != live.nullable() && !(target.identity() && live.identity())) {
+            changes.add(alter(name + (target.nullable() ? " nullable" : " not null"), table, target.name(),
+                    spec(null, target.nullable(), false, null, false, null),
+                    spec(null, live.nullable(), false, null, false, null)));
+        }
+        if (target.defaultSql() != null && !target.identity()
+                && !Defaults.same(target.defaultSql(), live.defaultSql())) {
+            changes.add(alter(name + " default " + live.defaultSql() + " -> " + target.defaultSql(), table,
+                    target.name(), spec(null, null, true, target.defaultSql(), false, null),
+                    spec(null, null, true, live.defaultSql(), false, null)));
+        }
+        if (target.comment() != null && !target.comment().equals(live.comment())) {
+            changes.add(alter(name + " comment", table, target.name(), spec(null, null, false, null, true, target.comment()),
+                    spec(null, null, false, null, true, live.comment())));
+        }
+    }
+
+    private record AlterSpec(dev.migrate.op.ColumnType type, Boolean nullable, boolean changeDefault, String defaultSql,
+            boolean changeComment, String comment) {
+    }
+
+    private static AlterSpec spec(dev.migrate.op.ColumnType type, Boolean nullable, boolean changeDefault, String defaultSql,
+            boolean changeComment, String comment) {
+        return new AlterSpec(type, nullable, changeDefault, defaultSql, changeComment, comment);
+    }
+
+    private static Change alter(String description, String table, String column, AlterSpec up, AlterSpec down) {
+        return new Change(Change.Phase.ALTER_COLUMN, "change " + description,
+                List.of(new Operation.AlterColumn(null, table, column, up.type(), null, up.nullable(), up.changeDefault(),
+                        up.defaultSql(), null, up.changeComment(), up.comment())),
+                List.of(new Operation.AlterColumn(null, table, column, down.type(), null, down.nullable(),
+                        down.changeDefault(), down.defaultSql(), null, down.changeComment(), down.comment())), null);
+    }
+
+    private static void compareForeignKeys(List<Change> changes, Schema.Table target, Schema.Table live) {
+        for (Schema.ForeignKey fk : target.foreignKeys()) {
+            if (live.foreignKeys().stream().noneMatch(other -> sameForeignKey(fk, other))) {
+                changes.add(addForeignKey(target.name(), fk));
+            }
+        }
+        for (Schema.ForeignKey fk : live.foreignKeys()) {
+            if (target.foreignKeys().stream().noneMatch(other -> sameForeignKey(fk, other))) {
+                changes.add(dropForeignKey(target.name(), fk));
+            }
+        }
+    }
+
+    private static boolean sameForeignKey(Schema.ForeignKey a, Schema.ForeignKey b) {
+        return a.columns().equals(b.columns()) && a.referencedTable().equals(b.referencedTable())
+                && a.referencedColumns().equals(b.referencedColumns()) && Objects.equals(a.onDelete(), b.onDelete());
+    }
+
+    private static Change addForeignKey(String table, Schema.ForeignKey fk) {
+        return new Change(Change.Phase.ADD_FOREIGN_KEY, "add foreign key " + fk.name() + " on " + table + fk.columns()
+                + " -> " + fk.referencedTable(), List.of(new Operation.AddConstraint(null, table, foreignKey(fk))),
+                List.of(new Operation.DropConstraint(null, table, fk.name(), false)), null);
+    }
+
+    private static Change dropForeignKey(String table, Schema.ForeignKey fk) {
+        return new Change(Change.Phase.DROP_FOREIGN_KEY, "remove foreign key " + fk.name() + " on " + table,
+                List.of(new Operation.DropConstraint(null, table, fk.name(), false)),
+                List.of(new Operation.AddConstraint(null, table, foreignKey(fk))), null);
+    }
+
+    private static ForeignKey foreignKey(Schema.ForeignKey fk) {
+        ForeignKey key = new ForeignKey(fk.name(), fk.columns(), null, fk.referencedTable(), fk.referencedColumns(), null,
+                null, false, false);
+        return fk.onDelete() == null ? key : key.onDelete(ForeignKey.Action.valueOf(fk.onDelete().replace(' ', '_')));
+    }
+
+    private static void compareUniques(List<Change> changes, Schema.Table target, Schema.Table live) {
+        for (Schema.Unique unique : target.uniques()) {
+            if (!uniqueIn(live, unique.columns())) {
+                changes.add(new Change(Change.Phase.ADD_CONSTRAINT, "add unique " + unique.name() + " on " + target.name()
+                        + unique.columns(), List.of(new Operation.AddConstraint(null, target.name(),
+                                new UniqueConstraint(unique.name(), unique.columns()))),
+                        List.of(new Operation.DropConstraint(null, target.name(), unique.name(), false)), null));
+            }
+        }
+        for (Schema.Unique unique : live.uniques()) {
+            if (!uniqueIn(target, unique.columns())) {
+                changes.add(new Change(Change.Phase.DROP_CONSTRAINT, "remove unique " + unique.name() + " on "
+                        + target.name(), List.of(new Operation.DropConstraint(null, target.name(), unique.name(), false)),
+                        List.of(new Operation.AddConstraint(null, target.name(),
+                                new UniqueConstraint(unique.name(), unique.columns()))), null));
+            }
+        }
+    }
+
+    /** A unique constraint or a unique index on exactly these columns: the database enforces the same either way. */
+    private static boolean uniqueIn(Schema.Table table, List<String> columns) {
+        Set<String> wanted = Set.copyOf(columns);
+        return table.uniques().stream().anyMatch(u -> Set.copyOf(u.columns()).equals(wanted))
+                || table.indexes().stream().anyMatch(i -> i.unique() && Set.copyOf(i.columns()).equals(wanted));
+    }
+
+    private static void compareIndexes(List<Change> changes, Schema.Table target, Schema.Table live) {
+        for (Schema.Index index : target.indexes()) {
+            Schema.Index existing = live.indexes().stream().filter(i -> i.name().equalsIgnoreCase(index.name()))
+                    .findFirst().orElse(null);
+            boolean covered = existing != null ? existing.columns().equals(index.columns()) && existing.unique() == index.unique()
+                    : live.indexes().stream().anyMatch(i -> i.columns().equals(index.columns()) && i.unique() == index.unique())
+                            || index.unique() && uniqueIn(live, index.columns());
+            if (existing != null && !covered) {
+                changes.add(dropIndex(target.name(), existing));
+            }
+            if (!covered) {
+                changes.add(addIndex(target.name(), index));
+            }
+        }
+        for (Schema.Index index : live.indexes()) {
+            boolean wanted = target.indexes().stream().anyMatch(i -> i.name().equalsIgnoreCase(index.name())
+                    || i.columns().equals(index.columns()) && i.unique() == index.unique())
+                    || index.unique() && uniqueIn(target, index.columns());
+            if (!wanted) {
+                changes.add(dropIndex(target.name(), index));
+            }
+        }
+    }
+
+    private static Change addIndex(String table, Schema.Index index) {
+        List<Operation.IndexPart> parts = index.columns().stream().map(c -> new Operation.IndexPart(c, null)).toList();
+        return new Change(Change.Phase.ADD_CONSTRAINT, "add " + (index.unique() ? "unique " : "") + "index "
+                + index.name() + " on " + table + index.columns(),
+                List.of(new Operation.CreateIndex(null, table, index.name(), parts, index.unique(), null, false, false)),
+                List.of(new Operation.DropIndex(null, index.name(), table, false, false)), null);
+    }
+
+    private static Change dropIndex(String table, Schema.Index index) {
+        List<Operation.IndexPart> parts = index.columns().stream().map(c -> new Operation.IndexPart(c, null)).toList();
+        return new Change(Change.Phase.DROP_CONSTRAINT, "remove index " + index.name() + " on " + table,
+                List.of(new Operation.DropIndex(null, index.name(), table, false, false)),
+                List.of(new Operation.CreateIndex(null, table, index.name(), parts, index.unique(), null, false, false)),
+                null);
+    }
+
+    private static void compareSequences(List<Change> changes, Schema target, Schema live) {
+        for (Schema.Sequence sequence : target.sequences()) {
+            Schema.Sequence existing = live.sequences().stream().filter(s -> s.name().equals(sequence.name())).findFirst()
+                    .orElse(null);
+            if (existing == null) {
+                changes.add(new Change(Change.Phase.CREATE_SEQUENCE, "add sequence " + sequence.name(),
+                        List.of(new Operation.CreateSequence(null, sequence.name(), sequence.start(), sequence.increment())),
+                        List.of(new Operation.DropSequence(null, sequence.name(), false)), null));
+            }
+            else if (existing.increment() != sequence.increment()) {
+                changes.add(new Change(Change.Phase.CREATE_SEQUENCE, "change increment of sequence " + sequence.name(),
+                        List.of(new Operation.AlterSequence(null, sequence.name(), sequence.increment())),
+                        List.of(new Operation.AlterSequence(null, sequence.name(), existing.increment())), null));
+            }
+        }
+        for (Schema.Sequence sequence : live.sequences()) {
+            if (target.sequences().stream().noneMatch(s -> s.name().equals(sequence.name()))) {
+                changes.add(new Change(Change.Phase.DROP_SEQUENCE, "remove sequence " + sequence.name(),
+                        List.of(new Operation.DropSequence(null, sequence.name(), false)),
+                        List.of(new Operation.CreateSequence(null, sequence.name(), sequence.start(), sequence.increment())),
+                        null));
+            }
+        }
+    }
+
+    /** The upgrade of a list of changes, in order. */
+    public static List<Operation> upgrade(List<Change> changes) {
+        return changes.stream().flatMap(change -> change.upgrade().stream()).toList();
+    }
+
+    /** The downgrade: the changes backwards, each one's downgrade. */
+    public static List<Operation> downgrade(List<Change> changes) {
+        List<Operation> operations = new ArrayList<>();
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            operations.addAll(changes.get(i).downgrade());
+        }
+        return operations;
+    }
+}

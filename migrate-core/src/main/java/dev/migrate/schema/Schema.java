@@ -1,0 +1,82 @@
+package dev.migrate.schema;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A database schema as autogenerate compares it: the one the entity model wants, or the one the catalog shows.
+ * Names are as the database stores them for bare identifiers in lower case; types are normalised spellings
+ * ({@link TypeNames}), so that two spellings of one type compare equal.
+ *
+ * @param tables the tables
+ * @param sequences the standalone sequences (not those owned by identity or serial columns)
+ */
+public record Schema(List<Table> tables, List<Sequence> sequences) {
+
+    public Schema {
+        tables = List.copyOf(tables);
+        sequences = List.copyOf(sequences);
+    }
+
+    public Map<String, Table> tablesByName() {
+        return tables.stream().collect(Collectors.toMap(Table::name, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    /**
+     * A table.
+     *
+     * @param primaryKey the primary key's columns, in order; empty when there is none
+     */
+    public record Table(String name, List<Column> columns, List<String> primaryKey, List<ForeignKey> foreignKeys,
+            List<Unique> uniques, List<Index> indexes, List<Check> checks, String comment) {
+
+        public Table {
+            columns = List.copyOf(columns);
+            primaryKey = List.copyOf(primaryKey);
+            foreignKeys = List.copyOf(foreignKeys);
+            uniques = List.copyOf(uniques);
+            indexes = List.copyOf(indexes);
+            checks = List.copyOf(checks);
+        }
+
+        public Column column(String columnName) {
+            return columns.stream().filter(c -> c.name().equals(columnName)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * A column.
+     *
+     * @param type the normalised type, such as {@code varchar(255)} or {@code timestamp with time zone}
+     * @param defaultSql the server default as SQL, or {@code null}
+     * @param identity whether the database generates values ({@code GENERATED ... AS IDENTITY})
+     */
+    public record Column(String name, String type, boolean nullable, String defaultSql, boolean identity,
+            String comment) {
+    }
+
+    /**
+     * A foreign key.
+     *
+     * @param onDelete {@code CASCADE}, {@code SET NULL}, {@code SET DEFAULT}, {@code RESTRICT}, or {@code null} for no
+     *     action
+     */
+    public record ForeignKey(String name, List<String> columns, String referencedTable, List<String> referencedColumns,
+            String onDelete) {
+    }
+
+    public record Unique(String name, List<String> columns) {
+    }
+
+    public record Index(String name, List<String> columns, boolean unique) {
+    }
+
+    public record Check(String name, String condition) {
+    }
+
+    public record Sequence(String name, long start, long increment) {
+    }
+}
