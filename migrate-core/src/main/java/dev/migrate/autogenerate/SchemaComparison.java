@@ -152,7 +152,7 @@ public final class SchemaComparison {
         }
         List<TableElement> constraints = new ArrayList<>();
         if (table.primaryKey().size() > 1) {
-            constraints.add(new PrimaryKey(null, table.primaryKey()));
+            constraints.add(new PrimaryKey(table.name() + "_pkey", table.primaryKey()));
         }
         for (Schema.Unique unique : table.uniques()) {
             constraints.add(new UniqueConstraint(unique.name(), unique.columns()));

@@ -58,12 +58,21 @@ final class H2SchemaReader implements SchemaReader {
                         tables.put(name, table);
                     }
                 });
+        Map<String, List<String>> enumValues = new LinkedHashMap<>();
+        query(connection, "SELECT OBJECT_NAME, ENUM_IDENTIFIER, VALUE_NAME FROM INFORMATION_SCHEMA.ENUM_VALUES"
+                + " WHERE OBJECT_SCHEMA = ? AND OBJECT_TYPE = 'TABLE' ORDER BY OBJECT_NAME, ENUM_IDENTIFIER, VALUE_ORDINAL",
+                namespace, rows -> enumValues.computeIfAbsent(rows.getString(1) + "/" + rows.getString(2),
+                        any -> new ArrayList<>()).add(rows.getString(3)));
         query(connection, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
-                + " NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, REMARKS FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION", namespace, rows -> {
+                + " NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, REMARKS, DTD_IDENTIFIER"
+                + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION",
+                namespace, rows -> {
                     Building table = tables.get(name(rows.getString(1)));
                     if (table != null) {
-                        table.columns.add(new Schema.Column(name(rows.getString(2)), type(rows), "YES".equals(rows.getString(7)),
+                        List<String> values = enumValues.get(rows.getString(1) + "/" + rows.getString(11));
+                        String type = values != null ? TypeNames.normalize("enum('" + String.join("','",
+                                values.stream().map(v -> v.replace("'", "''")).toList()) + "')") : type(rows);
+                        table.columns.add(new Schema.Column(name(rows.getString(2)), type, "YES".equals(rows.getString(7)),
                                 rows.getString(8), "YES".equals(rows.getString(9)), rows.getString(10)));
                     }
                 });
@@ -154,7 +163,10 @@ final class H2SchemaReader implements SchemaReader {
         long length = rows.getLong(4);
         boolean hasLength = !rows.wasNull();
         return switch (type) {
-            case "character varying", "character", "binary varying" -> TypeNames.normalize(hasLength && length < 1_000_000_000L
+            // Without a length, H2's character varying holds what PostgreSQL's text does (Migrate writes text so).
+            case "character varying" -> hasLength && length < 1_000_000_000L ? TypeNames.normalize(type + "(" + length + ")")
+                    : "text";
+            case "character", "binary varying" -> TypeNames.normalize(hasLength && length < 1_000_000_000L
                     ? type + "(" + length + ")" : type);
             case "numeric", "decimal" -> TypeNames.normalize(type + "(" + rows.getInt(5) + "," + rows.getInt(6) + ")");
             default -> TypeNames.normalize(type);

@@ -32,14 +32,18 @@ public final class TypeNames {
             Map.entry("character large object", "clob"),
             Map.entry("binary large object", "blob"));
 
-    private static final Pattern SHAPE = Pattern.compile("^([a-z ]+?)\\s*(?:\\(([^)]*)\\))?\\s*(with time zone|without time zone)?$");
+    private static final Pattern SHAPE = Pattern.compile("^([a-z][a-z0-9 ]*?)\\s*(?:\\(([^)]*)\\))?\\s*(with time zone|without time zone)?$");
 
     private TypeNames() {
     }
 
     /** The one spelling of a type. */
     public static String normalize(String type) {
-        String text = type.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String stripped = type.strip();
+        if (stripped.toLowerCase(Locale.ROOT).startsWith("enum(")) {
+            return enumType(stripped);
+        }
+        String text = stripped.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Matcher shape = SHAPE.matcher(text);
         if (!shape.matches()) {
             return text;
@@ -65,6 +69,18 @@ public final class TypeNames {
             return "varchar";
         }
         return arguments == null ? name : name + "(" + arguments + ")";
+    }
+
+    /** {@code enum('B','A')} as {@code enum('A','B')}: the values keep their case and are compared as a set. */
+    private static String enumType(String type) {
+        String values = type.substring(type.indexOf('(') + 1, type.lastIndexOf(')'));
+        java.util.List<String> literals = new java.util.ArrayList<>();
+        Matcher literal = Pattern.compile("'((?:[^']|'')*)'").matcher(values);
+        while (literal.find()) {
+            literals.add("'" + literal.group(1) + "'");
+        }
+        java.util.Collections.sort(literals);
+        return "enum(" + String.join(",", literals) + ")";
     }
 
     /** The portable type of a normalised spelling, or a raw type when it has none. */

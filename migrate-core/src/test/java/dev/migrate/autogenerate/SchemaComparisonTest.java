@@ -1,0 +1,198 @@
+package dev.migrate.autogenerate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migrate.op.Column;
+import dev.migrate.op.ColumnType;
+import dev.migrate.op.Operation;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.TypeNames;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One model change at a time, and exactly the operations it gives. */
+class SchemaComparisonTest {
+
+    static Schema.Column column(String name, String type, boolean nullable) {
+        return new Schema.Column(name, type, nullable, null, false, null);
+    }
+
+    static Schema.Table users() {
+        return new Schema.Table("users", List.of(column("id", "uuid", false), column("email", "varchar(255)", false),
+                column("nickname", "varchar(50)", true)), List.of("id"), List.of(), List.of(),
+                List.of(new Schema.Index("ix_users_email", List.of("email"), false)), List.of(), null);
+    }
+
+    static Schema.Table posts() {
+        return new Schema.Table("posts", List.of(column("id", "bigint", false), column("user_id", "uuid", false)),
+                List.of("id"), List.of(new Schema.ForeignKey("fk_posts_user", List.of("user_id"), "users", List.of("id"),
+                        "CASCADE")), List.of(), List.of(), List.of(), null);
+    }
+
+    static final Schema LIVE = new Schema(List.of(users(), posts()), List.of());
+
+    static Schema with(UnaryOperator<List<Schema.Table>> change) {
+        return new Schema(change.apply(new ArrayList<>(LIVE.tables())), List.of());
+    }
+
+    static Schema.Table replace(Schema.Table table, List<Schema.Column> columns) {
+        return new Schema.Table(table.name(), columns, table.primaryKey(), table.foreignKeys(), table.uniques(),
+                table.indexes(), table.checks(), table.comment());
+    }
+
+    static List<Change> compare(Schema target) {
+        return SchemaComparison.all().compare(target, LIVE);
+    }
+
+    @Test
+    void nothingChangedFindsNothing() {
+        assertThat(compare(LIVE)).isEmpty();
+    }
+
+    @Test
+    void anAddedEntityIsACreateTableThenItsForeignKeyThenItsIndex() {
+        Schema.Table comments = new Schema.Table("comments", List.of(column("id", "bigint", false),
+                column("post_id", "bigint", false)), List.of("id"),
+                List.of(new Schema.ForeignKey("fk_comments_post", List.of("post_id"), "posts", List.of("id"), null)),
+                List.of(), List.of(new Schema.Index("ix_comments_post", List.of("post_id"), false)), List.of(), null);
+        List<Change> changes = compare(with(tables -> { tables.add(0, comments); return tables; }));
+        assertThat(changes).extracting(Change::description).containsExactly("add table comments",
+                "add index ix_comments_post on comments[post_id]", "add foreign key fk_comments_post on comments[post_id] -> posts");
+        assertThat(SchemaComparison.downgrade(changes)).extracting(op -> op.getClass().getSimpleName())
+                .containsExactly("DropConstraint", "DropIndex", "DropTable");
+    }
+
+    @Test
+    void newTablesComeAfterTheTablesTheyReference() {
+        Schema target = new Schema(List.of(posts(), users()), List.of());
+        List<Change> changes = SchemaComparison.all().compare(target, new Schema(List.of(), List.of()));
+        assertThat(changes).extracting(Change::description).containsExactly("add table users", "add table posts",
+                "add index ix_users_email on users[email]", "add foreign key fk_posts_user on posts[user_id] -> users");
+    }
+
+    @Test
+    void anAddedFieldIsAnAddColumn() {
+        List<Change> changes = compare(with(tables -> {
+            tables.set(0, replace(users(), List.of(column("id", "uuid", false), column("email", "varchar(255)", false),
+                    column("nickname", "varchar(50)", true), column("age", "integer", true))));
+            return tables;
+        }));
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.upgrade()).containsExactly(new Operation.AddColumn(null, "users",
+                    Column.of("age", ColumnType.integer()), false));
+            assertThat(change.downgrade()).containsExactly(new Operation.DropColumn(null, "users", "age", false));
+        });
+    }
+
+    @Test
+    void aDroppedFieldIsADropColumnWhoseDowngradeRestoresIt() {
+        List<Change> changes = compare(with(tables -> {
+            tables.set(0, replace(users(), List.of(column("id", "uuid", false), column("email", "varchar(255)", false))));
+            return tables;
+        }));
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.upgrade()).containsExactly(new Operation.DropColumn(null, "users", "nickname", false));
+            assertThat(change.downgrade()).containsExactly(new Operation.AddColumn(null, "users",
+                    Column.of("nickname", ColumnType.string(50)), false));
+        });
+    }
+
+    @Test
+    void aChangedLengthIsATypeChange() {
+        List<Change> changes = compare(with(tables -> {
+            tables.set(0, replace(users(), List.of(column("id", "uuid", false), column("email", "varchar(320)", false),
+                    column("nickname", "varchar(50)", true))));
+            return tables;
+        }));
+        assertThat(changes).extracting(Change::description).containsExactly("change users.email type varchar(255) -> varchar(320)");
+        assertThat(((Operation.AlterColumn) changes.get(0).upgrade().get(0)).type()).isEqualTo(ColumnType.string(320));
+        assertThat(((Operation.AlterColumn) changes.get(0).downgrade().get(0)).type()).isEqualTo(ColumnType.string(255));
+    }
+
+    @Test
+    void aColumnMadeNullableIsAnAlterColumn() {
+        List<Change> changes = compare(with(tables -> {
+            tables.set(0, replace(users(), List.of(column("id", "uuid", false), column("email", "varchar(255)", true),
+                    column("nickname", "varchar(50)", true))));
+            return tables;
+        }));
+        assertThat(changes).extracting(Change::description).containsExactly("change users.email nullable");
+        assertThat(((Operation.AlterColumn) changes.get(0).upgrade().get(0)).nullable()).isTrue();
+        assertThat(((Operation.AlterColumn) changes.get(0).downgrade().get(0)).nullable()).isFalse();
+    }
+
+    @Test
+    void anAddedIndexIsACreateIndex() {
+        List<Change> changes = compare(with(tables -> {
+            Schema.Table t = users();
+            tables.set(0, new Schema.Table(t.name(), t.columns(), t.primaryKey(), t.foreignKeys(), t.uniques(),
+                    List.of(t.indexes().get(0), new Schema.Index("ix_users_nickname", List.of("nickname"), false)),
+                    t.checks(), null));
+            return tables;
+        }));
+        assertThat(changes).extracting(Change::description).containsExactly("add index ix_users_nickname on users[nickname]");
+    }
+
+    @Test
+    void anAddedForeignKeyIsAnAddConstraint() {
+        List<Change> changes = compare(with(tables -> {
+            Schema.Table p = posts();
+            tables.set(1, new Schema.Table(p.name(), List.of(column("id", "bigint", false), column("user_id", "uuid", false),
+                    column("editor_id", "uuid", true)), p.primaryKey(), List.of(p.foreignKeys().get(0),
+                    new Schema.ForeignKey("fk_posts_editor", List.of("editor_id"), "users", List.of("id"), "SET NULL")),
+                    List.of(), List.of(), List.of(), null));
+            return tables;
+        }));
+        assertThat(changes).extracting(Change::description).containsExactly("add column posts.editor_id",
+                "add foreign key fk_posts_editor on posts[editor_id] -> users");
+    }
+
+    @Test
+    void aRenamedFieldIsAddAndDropWithAHintToRename() {
+        List<Change> changes = compare(with(tables -> {
+            tables.set(0, replace(users(), List.of(column("id", "uuid", false), column("email", "varchar(255)", false),
+                    column("display_name", "varchar(50)", true))));
+            return tables;
+        }));
+        assertThat(changes).extracting(Change::description).containsExactly("add column users.display_name",
+                "remove column users.nickname");
+        assertThat(changes.get(0).hint()).isEqualTo("This may be a rename of users.nickname (same type): to keep the "
+                + "data, replace this change and the removal of nickname with op.renameColumn(\"users\", \"nickname\", "
+                + "\"display_name\");");
+    }
+
+    @Test
+    void equivalentSpellingsAreEqual() {
+        assertThat(TypeNames.normalize("int8")).isEqualTo(TypeNames.normalize("bigint"));
+        assertThat(TypeNames.normalize("character varying(255)")).isEqualTo(TypeNames.normalize("varchar(255)"));
+        assertThat(TypeNames.normalize("timestamp(6) with time zone")).isEqualTo(TypeNames.normalize("timestamptz"));
+        assertThat(TypeNames.normalize("float(53)")).isEqualTo(TypeNames.normalize("double precision"));
+        assertThat(TypeNames.normalize("NUMERIC(38, 2)")).isEqualTo(TypeNames.normalize("numeric(38,2)"));
+        assertThat(Defaults.same("'DRAFT'", "'DRAFT'::character varying")).isTrue();
+        assertThat(Defaults.same("now()", "CURRENT_TIMESTAMP")).isTrue();
+        assertThat(Defaults.same("'a'", "'b'::character varying")).isFalse();
+    }
+
+    @Test
+    void aUniqueIndexSatisfiesAUniqueConstraintOnTheSameColumns() {
+        Schema.Table t = users();
+        Schema live = new Schema(List.of(new Schema.Table("users", t.columns(), t.primaryKey(), List.of(), List.of(),
+                List.of(new Schema.Index("idx_users_email", List.of("email"), true)), List.of(), null)), List.of());
+        Schema target = new Schema(List.of(new Schema.Table("users", t.columns(), t.primaryKey(), List.of(),
+                List.of(new Schema.Unique("uk_email", List.of("email"))), List.of(), List.of(), null)), List.of());
+        assertThat(SchemaComparison.all().compare(target, live)).isEmpty();
+    }
+
+    @Test
+    void excludedTablesAreNotCompared() {
+        Schema target = new Schema(List.of(users()), List.of());
+        assertThat(new SchemaComparison(List.of(), List.of("post*")).compare(target, LIVE)).isEmpty();
+        assertThat(new SchemaComparison(List.of("users"), List.of()).compare(target, LIVE)).isEmpty();
+        assertThat(SchemaComparison.all().compare(target, LIVE)).extracting(Change::description)
+                .containsExactly("remove foreign key fk_posts_user on posts", "remove table posts");
+    }
+}

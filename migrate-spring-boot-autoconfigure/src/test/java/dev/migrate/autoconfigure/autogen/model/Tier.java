@@ -1,0 +1,5 @@
+package dev.migrate.autoconfigure.autogen.model;
+
+public enum Tier {
+    BRONZE, SILVER, GOLD
+}
