@@ -196,6 +196,11 @@ public abstract class Dialect {
         }
     }
 
+    /** Binds a value read back as text (a batch key) so that the database converts it to the column's type. */
+    public void bindText(PreparedStatement statement, int index, String text) throws SQLException {
+        statement.setString(index, text);
+    }
+
     // ---- operations ---------------------------------------------------------------------------------------
 
     /**

@@ -104,6 +104,12 @@ public final class PostgresDialect extends Dialect {
      * when a migrating process is killed its backend stops the statement under way and ends, releasing the lock,
      * instead of running on for as long as that statement takes.
      */
+    /** Sent untyped, so that the server compares it as the key column's type (uuid, bigint, ...). */
+    @Override
+    public void bindText(PreparedStatement statement, int index, String text) throws SQLException {
+        statement.setObject(index, text, Types.OTHER);
+    }
+
     @Override
     public boolean tryLock(Connection connection, long key) throws SQLException {
         String sql = connection.getMetaData().getDatabaseMajorVersion() >= 14

@@ -230,6 +230,38 @@ public sealed interface Operation {
     }
 
     /**
+     * An UPDATE of a large table in keyset batches: each batch is the next {@code batchSize} rows in key order that
+     * match {@code where}, updated and committed with its progress, so that a run that was interrupted resumes after
+     * the last finished batch and no row is read twice. Only non-transactional revisions may use it.
+     *
+     * @param key the column the batches walk, unique and ordered (usually the primary key)
+     * @param set the SET clause, such as {@code normalized_email = lower(email)}
+     * @param where which rows still need the update, such as {@code normalized_email IS NULL}; {@code null} for all
+     */
+    record BatchUpdate(String schema, String table, String key, String set, String where, int batchSize)
+            implements Operation {
+
+        public BatchUpdate {
+            Names.require(table, "table name");
+            Names.require(key, "key column");
+            Objects.requireNonNull(set, "set");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("A batch needs at least one row, not " + batchSize);
+            }
+        }
+
+        @Override
+        public boolean isDdl() {
+            return false;
+        }
+
+        /** The name its progress is saved under. */
+        public String progressName() {
+            return (schema == null ? "" : schema + ".") + table + "." + key;
+        }
+    }
+
+    /**
      * Java code run against the revision's JDBC connection, for data changes that SQL alone cannot express. It can
      * only run online; offline scripts name it instead.
      */

@@ -229,6 +229,15 @@ public final class Operations {
     }
 
     /**
+     * Updates a large table in keyset batches of {@code batchSize} rows, each committed with its progress; an
+     * interrupted run resumes after the last finished batch. The revision must be non-transactional:
+     * {@code op.batchUpdate("users", "id", "normalized_email = lower(email)", "normalized_email IS NULL", 1000)}.
+     */
+    public void batchUpdate(String table, String key, String set, String where, int batchSize) {
+        invoke(new Operation.BatchUpdate(schema, table, key, set, where, batchSize));
+    }
+
+    /**
      * Runs Java code against the revision's connection (for data changes SQL cannot express), inside the
      * revision's transaction where there is one. Offline scripts cannot run it and say so, naming the description.
      */

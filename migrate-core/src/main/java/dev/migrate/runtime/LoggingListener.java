@@ -21,6 +21,11 @@ public final class LoggingListener implements MigrationListener {
     }
 
     @Override
+    public void batchCommitted(StepEvent event, String name, long rowsDone, double rowsPerSecond) {
+        logger.info("{} {}: {} rows done, {} rows/s", event.revisionId(), name, rowsDone, Math.round(rowsPerSecond));
+    }
+
+    @Override
     public void stepFailed(StepEvent event, Duration duration, Throwable failure) {
         logger.error("Failed {} {} after {} ms: {}", event.direction().label(), event.revisionId(), duration.toMillis(),
                 failure.getMessage());

@@ -16,4 +16,14 @@ public interface MigrationListener {
 
     default void stepFailed(StepEvent event, Duration duration, Throwable failure) {
     }
+
+    /**
+     * A batch of a batched update committed.
+     *
+     * @param name which update (table and key column)
+     * @param rowsDone rows updated so far by this run
+     * @param rowsPerSecond this run's rate
+     */
+    default void batchCommitted(StepEvent event, String name, long rowsDone, double rowsPerSecond) {
+    }
 }

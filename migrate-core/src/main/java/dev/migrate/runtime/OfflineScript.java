@@ -156,6 +156,11 @@ public final class OfflineScript {
         if (operation instanceof BulkInsert insert) {
             return bulkInsert(insert);
         }
+        if (operation instanceof Operation.BatchUpdate update) {
+            return List.of("-- Batched online in batches of " + update.batchSize() + " rows by " + update.key()
+                    + "; offline as one statement:", "UPDATE " + dialect.qualify(update.schema(), update.table())
+                    + " SET " + update.set() + (update.where() == null ? "" : " WHERE " + update.where()));
+        }
         return dialect.render(operation);
     }
 

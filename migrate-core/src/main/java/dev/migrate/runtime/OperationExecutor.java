@@ -27,6 +27,11 @@ final class OperationExecutor {
         this.dialect = dialect;
     }
 
+    /** Notes the statement under way, for operations run elsewhere. */
+    void remember(String statement) {
+        currentStatement = statement;
+    }
+
     /** The statement that was running when the last failure happened. */
     String currentStatement() {
         return currentStatement;

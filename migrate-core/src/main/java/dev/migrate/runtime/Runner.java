@@ -243,8 +243,19 @@ public final class Runner {
             return;
         }
         AppliedState state = tables.readAppliedState(connection);
-        if (!state.unfinished().isEmpty()) {
-            HistoryRecord record = state.unfinished().get(0);
+        List<HistoryRecord> unfinished = new ArrayList<>();
+        for (HistoryRecord record : state.unfinished()) {
+            if (resumable(record)) {
+                logger.info("Revision {} was interrupted during its batched update; resuming after its last batch",
+                        record.revision());
+                tables.settle(connection, record.id(), "interrupted; resumed by a later run");
+            }
+            else {
+                unfinished.add(record);
+            }
+        }
+        if (!unfinished.isEmpty()) {
+            HistoryRecord record = unfinished.get(0);
             throw new MigrateException("Revision " + record.revision() + " (" + record.message() + ") started its "
                     + record.direction() + " at " + record.startedAt() + " as " + record.appliedBy()
                     + " and never finished: the process stopped while running it. It is not transactional, so the "
@@ -280,6 +291,18 @@ public final class Runner {
         }
     }
 
+    /**
+     * An upgrade that consists of batched updates only can simply run again: each batch committed its progress, and
+     * the rest of the revision is nothing.
+     */
+    private boolean resumable(HistoryRecord record) {
+        if (!"upgrade".equals(record.direction()) || scripts.graph().get(record.revision()) == null) {
+            return false;
+        }
+        List<Operation> operations = scripts.script(record.revision()).upgrade();
+        return !operations.isEmpty() && operations.stream().allMatch(Operation.BatchUpdate.class::isInstance);
+    }
+
     private static String abbreviate(String checksum) {
         return checksum == null ? "none" : checksum.substring(0, Math.min(12, checksum.length()));
     }
@@ -291,6 +314,11 @@ public final class Runner {
             List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
             for (Operation operation : operations) {
                 String problem = dialect.problemWith(operation);
+                if (problem == null && script.transactional() && operation instanceof Operation.BatchUpdate) {
+                    problem = "a batched update commits each batch, so it cannot run inside the revision's one "
+                            + "transaction; declare the revision non-transactional (transactional = false), ideally "
+                            + "with the batched update alone in it, so that an interrupted run resumes";
+                }
                 if (problem == null && script.transactional() && dialect.supportsConcurrentIndexes()
                         && concurrent(operation)) {
                     problem = "CONCURRENTLY cannot run inside a transaction; declare the revision non-transactional "
@@ -334,12 +362,22 @@ public final class Runner {
                 marker = tables.insertHistory(connection, record);
             }
             for (Operation operation : prepared.operations()) {
-                executor.execute(connection, operation, transactional);
+                if (operation instanceof Operation.BatchUpdate update) {
+                    new BatchedUpdates(dialect, tables).run(connection, step.revision().id(), update,
+                            (name, rows, rate) -> notify(listener -> listener.batchCommitted(event, name, rows, rate)),
+                            executor);
+                }
+                else {
+                    executor.execute(connection, operation, transactional);
+                }
                 done++;
             }
             long millis = elapsedMillis(started);
             connection.setAutoCommit(false);
             tables.apply(connection, step);
+            if (prepared.operations().stream().anyMatch(Operation.BatchUpdate.class::isInstance)) {
+                tables.clearProgress(connection, step.revision().id());
+            }
             if (marker < 0) {
                 tables.insertHistory(connection, withOutcome(record, millis, true, null));
             }

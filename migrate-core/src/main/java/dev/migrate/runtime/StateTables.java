@@ -132,6 +132,67 @@ public final class StateTables {
         }
     }
 
+    String progress() {
+        return dialect.qualify(schema, historyTable + "_batches");
+    }
+
+    /** Creates the table batched updates save their progress in, when it does not exist. */
+    public void ensureProgressTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + progress() + " (revision VARCHAR(64) NOT NULL, "
+                    + "name VARCHAR(400) NOT NULL, last_key VARCHAR(400) NOT NULL, rows_done BIGINT NOT NULL, "
+                    + "PRIMARY KEY (revision, name))");
+        }
+    }
+
+    /** The last key a batched update finished, or {@code null} to start from the beginning. */
+    public String readProgress(Connection connection, String revision, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_key FROM " + progress()
+                + " WHERE revision = ? AND name = ?")) {
+            select.setString(1, revision);
+            select.setString(2, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /** Saves a batch's progress; called in the batch's own transaction. */
+    public void saveProgress(Connection connection, String revision, String name, String lastKey, long rowsDone)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + progress()
+                + " WHERE revision = ? AND name = ?");
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO " + progress()
+                        + " (revision, name, last_key, rows_done) VALUES (?, ?, ?, ?)")) {
+            delete.setString(1, revision);
+            delete.setString(2, name);
+            delete.executeUpdate();
+            insert.setString(1, revision);
+            insert.setString(2, name);
+            insert.setString(3, lastKey);
+            insert.setLong(4, rowsDone);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Forgets a revision's batch progress once it is applied, so that a later re-run starts over. */
+    public void clearProgress(Connection connection, String revision) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + progress() + " WHERE revision = ?")) {
+            delete.setString(1, revision);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Marks one row that never finished as settled, with a note. */
+    public void settle(Connection connection, long id, String note) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + history()
+                + " SET success = FALSE, error = ? WHERE id = ?")) {
+            update.setString(1, note);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
     /** Adds a history row; {@code success} {@code null} marks a step still running. Returns the row's id. */
     public long insertHistory(Connection connection, HistoryRecord record) throws SQLException {
         String sql = "INSERT INTO " + history()
