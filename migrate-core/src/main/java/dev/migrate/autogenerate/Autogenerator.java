@@ -62,7 +62,8 @@ public final class Autogenerator {
         try (Connection connection = migrate.dataSource().getConnection()) {
             Dialect dialect = migrate.settings().dialect() != null ? migrate.settings().dialect() : Dialect.of(connection);
             SchemaReader reader = SchemaReader.of(dialect);
-            Set<String> ignored = Set.of(migrate.settings().versionTable(), migrate.settings().historyTable());
+            Set<String> ignored = Set.of(migrate.settings().versionTable(), migrate.settings().historyTable(),
+                    migrate.settings().historyTable() + "_batches");
             Schema schema = reader.read(connection, migrate.settings().schema(), ignored);
             roundTrips = reader.roundTrips();
             return schema;

@@ -101,7 +101,10 @@ final class H2SchemaReader implements SchemaReader {
                 + " WHERE CONSTRAINT_SCHEMA = ?", namespace, rows -> checkClauses.put(rows.getString(1), rows.getString(2)));
         java.util.Set<String> constraintIndexes = new java.util.HashSet<>();
         constraints.forEach((constraintName, constraint) -> {
-            if (constraint.indexName != null) {
+            // Indexes H2 made for a constraint are the constraint's; an index the user made and H2 reused for a
+            // foreign key stays an index of its own.
+            if (constraint.indexName != null && (!constraint.type.equals("FOREIGN KEY")
+                    || constraint.indexName.matches(".*_INDEX_[0-9A-F]+"))) {
                 constraintIndexes.add(constraint.indexName);
             }
             Building table = tables.get(constraint.table);
