@@ -1,0 +1,121 @@
+package dev.migrate.demo;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged demo, started with {@code java -jar} on its H2 default and on PostgreSQL: it reaches the heads, its
+ * endpoints work, {@code check} agrees with its entities, and the README's walkthrough commands do what it says.
+ */
+class DemoJarIT {
+
+    static final String HEAD = "2c3d4e5f6a1b";
+
+    static void assertServes(DemoJar.Server server) throws Exception {
+        HttpResponse<String> migrate = server.get("/actuator/migrate");
+        assertThat(migrate.statusCode()).isEqualTo(200);
+        assertThat(migrate.body()).contains("\"current\":[\"" + HEAD + "\"]").contains("\"pending\":[]");
+        assertThat(server.get("/actuator/health").body()).contains("\"migrate\":{\"details\":{\"current\":[\"" + HEAD
+                + "\"],\"heads\":[\"" + HEAD + "\"]},\"status\":\"UP\"}");
+
+        HttpResponse<String> created = server.post("/users",
+                "{\"email\":\"grace@example.com\",\"password\":\"cobol\",\"fullName\":\"Grace Hopper\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String userId = created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(server.get("/users/" + userId).body()).contains("\"normalizedEmail\":\"grace@example.com\"");
+        HttpResponse<String> strategy = server.post("/strategies",
+                "{\"userId\":\"" + userId + "\",\"name\":\"mean reversion\",\"definition\":{\"window\":5}}");
+        assertThat(strategy.statusCode()).as(strategy.body()).isEqualTo(201);
+        assertThat(strategy.body()).contains("\"status\":\"DRAFT\"").contains("\"window\":5");
+        assertThat(server.get("/users").body()).contains("\"email\":\"Ada@Demo.Example\"")
+                .contains("\"normalizedEmail\":\"ada@demo.example\"");
+    }
+
+    @Nested
+    class OnItsH2Default {
+
+        @TempDir
+        Path work;
+
+        @Test
+        void startsAtTheHeadsServesAndAgreesWithItsEntities() throws Exception {
+            DemoJar demo = new DemoJar(work, Map.of(), List.of());
+            try (DemoJar.Server server = demo.start()) {
+                assertServes(server);
+            }
+            assertThat(work.resolve("data/demo.mv.db")).exists();
+            DemoJar.Result check = demo.command("check");
+            assertThat(check.exitCode()).as(check.output()).isZero();
+            assertThat(check.output()).isEqualTo("No new upgrade operations detected.");
+        }
+
+        @Test
+        void theWalkthroughCommandsDoWhatTheReadmeSays() throws Exception {
+            DemoJar demo = new DemoJar(work, Map.of(), List.of());
+            DemoJar.Result upgrade = demo.command("upgrade");
+            assertThat(upgrade.output()).contains("Running upgrade c3d4e5f6a1b2 -> d4e5f6a1b2c3, create credits")
+                    .endsWith("The database is at " + HEAD + ".");
+
+            assertThat(demo.command("current").output()).isEqualTo(HEAD + " (head)");
+            assertThat(demo.command("heads").output()).isEqualTo(HEAD + " (head)");
+            assertThat(demo.command("history -i").output()).startsWith("1b2c3d4e5f6a -> " + HEAD
+                    + " (head) (current), backfill normalized_email in batches")
+                    .contains("(d4e5f6a1b2c3, e5f6a1b2c3d4) -> f6a1b2c3d4e5 (mergepoint), merge billing and analytics")
+                    .endsWith("<base> -> a1b2c3d4e5f6, create users table");
+
+            DemoJar.Result down = demo.command("downgrade -1");
+            assertThat(down.exitCode()).isZero();
+            assertThat(down.output()).isEqualTo("Running downgrade " + HEAD + " -> 1b2c3d4e5f6a, backfill normalized_email "
+                    + "in batches\nThe database is at 1b2c3d4e5f6a.");
+            assertThat(demo.command("upgrade head").output()).endsWith("The database is at " + HEAD + ".");
+
+            DemoJar.Result branch = demo.command("downgrade analytics@c3d4e5f6a1b2");
+            assertThat(branch.output()).contains("Running downgrade e5f6a1b2c3d4 -> c3d4e5f6a1b2, create strategy events")
+                    .endsWith("The database is at d4e5f6a1b2c3.");
+            assertThat(demo.command("upgrade heads").output()).endsWith("The database is at " + HEAD + ".");
+
+            DemoJar.Result sql = demo.command("upgrade base:heads --sql");
+            assertThat(sql.exitCode()).isZero();
+            assertThat(sql.output()).contains("CREATE TABLE users (").contains("-- Batched online in batches of 2000 rows")
+                    .contains("INSERT INTO migrate_version (version_num) VALUES ('a1b2c3d4e5f6');");
+
+            DemoJar.Result unknown = demo.command("downgrade nosuch");
+            assertThat(unknown.exitCode()).isEqualTo(1);
+            assertThat(unknown.output()).contains("FAILED: No such revision or branch 'nosuch'.");
+        }
+    }
+
+    @Nested
+    class OnPostgres {
+
+        @RegisterExtension
+        static final TestDatabase db = TestDatabase.postgres();
+
+        @TempDir
+        Path work;
+
+        @Test
+        void startsAtTheHeadsServesAndAgreesWithItsEntities() throws Exception {
+            DemoJar demo = new DemoJar(work, Map.of("DEMO_POSTGRES_URL", db.jdbcUrl(), "DEMO_POSTGRES_USER", db.user(),
+                    "DEMO_POSTGRES_PASSWORD", db.password()), List.of("--spring.profiles.active=postgres"));
+            try (DemoJar.Server server = demo.start()) {
+                assertServes(server);
+            }
+            assertThat(db.queryForStrings("SELECT count(*) FROM users WHERE normalized_email = lower(email)"))
+                    .containsExactly("10001");
+            DemoJar.Result check = demo.command("check");
+            assertThat(check.exitCode()).as(check.output()).isZero();
+        }
+    }
+}
