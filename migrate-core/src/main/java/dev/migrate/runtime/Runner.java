@@ -75,8 +75,8 @@ public final class Runner {
             List<PreparedStep> prepared = prepare(plan, dialect);
             OperationExecutor executor = new OperationExecutor(dialect);
             String appliedBy = connection.getMetaData().getUserName();
-            for (PreparedStep step : prepared) {
-                runStep(connection, dialect, tables, executor, step, appliedBy);
+            for (int i = 0; i < prepared.size(); i++) {
+                runStep(connection, dialect, tables, executor, prepared.get(i), appliedBy, i == prepared.size() - 1);
             }
             return new RunResult(plan, plan.toRows(), Duration.ofNanos(System.nanoTime() - started));
         });
@@ -341,7 +341,7 @@ public final class Runner {
     }
 
     private void runStep(Connection connection, Dialect dialect, StateTables tables, OperationExecutor executor,
-            PreparedStep prepared, String appliedBy) throws SQLException {
+            PreparedStep prepared, String appliedBy, boolean last) throws SQLException {
         Step step = prepared.step();
         RevisionScript script = prepared.script();
         boolean transactional = script.transactional();
@@ -374,6 +374,10 @@ public final class Runner {
             }
             long millis = elapsedMillis(started);
             connection.setAutoCommit(false);
+            if (!last) {
+                // Each step stays atomic; only its flush to disk waits for the run's last commit, which flushes all.
+                dialect.deferFlush(connection);
+            }
             tables.apply(connection, step);
             if (prepared.operations().stream().anyMatch(Operation.BatchUpdate.class::isInstance)) {
                 tables.clearProgress(connection, step.revision().id());

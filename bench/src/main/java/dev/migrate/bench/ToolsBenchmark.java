@@ -1,0 +1,146 @@
+package dev.migrate.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Migrate, Flyway and Liquibase side by side on identical DDL against the same PostgreSQL, each case on a freshly
+ * created database and in a JVM of its own; {@code psql -1 -f} of the same DDL is the floor. Tools take turns round
+ * by round (the machines drift), and the first round is a warm-up that is not counted.
+ */
+public final class ToolsBenchmark {
+
+    static final List<String> TOOLS = List.of("migrate", "flyway", "liquibase");
+
+    private final Map<String, List<Double>> samples = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        int revisions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path folder = Files.createTempDirectory("migrate-bench");
+        writeRevisions(folder, revisions);
+        new ToolsBenchmark().run(folder, revisions, rounds);
+    }
+
+    void run(Path folder, int revisions, int rounds) throws Exception {
+        for (int round = 0; round <= rounds; round++) {
+            boolean counted = round > 0;
+            List<String> order = new ArrayList<>(TOOLS);
+            java.util.Collections.rotate(order, round);
+            for (String tool : order) {
+                String url = BenchDatabase.fresh("migrate_bench_" + tool);
+                double[] apply = runTool(tool, folder, url, 1);
+                double[] noop = runTool(tool, folder, url, 5);
+                if (counted) {
+                    record("apply " + revisions + ", call", tool, apply[0]);
+                    record("apply " + revisions + ", process", tool, apply[1]);
+                    record("no-op start, call", tool, noop[0]);
+                    record("no-op start, process", tool, noop[1]);
+                    record("no-op, warm in-process", tool, noop[2]);
+                }
+            }
+            String url = BenchDatabase.fresh("migrate_bench_psql");
+            double floor = psql(folder.resolve("all.sql"), url);
+            if (counted) {
+                record("apply " + revisions + ", call", "psql -1 -f", floor);
+                record("apply " + revisions + ", process", "psql -1 -f", floor);
+            }
+        }
+        print();
+    }
+
+    private void record(String scenario, String tool, double millis) {
+        samples.computeIfAbsent(scenario + "|" + tool, any -> new ArrayList<>()).add(millis);
+    }
+
+    private void print() {
+        System.out.printf(Locale.ROOT, "%-28s %-14s %14s %14s %9s %11s %9s%n", "scenario", "tool", "median ms",
+                "min-max ms", "/ flyway", "/ liquibase", "/ floor");
+        Map<String, Double> medians = new LinkedHashMap<>();
+        samples.forEach((key, values) -> medians.put(key, median(values)));
+        samples.forEach((key, values) -> {
+            String[] parts = key.split("\\|");
+            String scenario = parts[0];
+            double median = medians.get(key);
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            System.out.printf(Locale.ROOT, "%-28s %-14s %14.1f %14s %9s %11s %9s%n", scenario, parts[1], median,
+                    String.format(Locale.ROOT, "%.0f-%.0f", sorted[0], sorted[sorted.length - 1]),
+                    ratio(median, medians.get(scenario + "|flyway")), ratio(median, medians.get(scenario + "|liquibase")),
+                    ratio(median, medians.get(scenario + "|psql -1 -f")));
+        });
+    }
+
+    private static String ratio(double value, Double baseline) {
+        return baseline == null ? "" : String.format(Locale.ROOT, "%.2fx", value / baseline);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Runs a tool in a new JVM; returns the call time it printed and the whole process time. */
+    private static double[] runTool(String tool, Path folder, String url, int repeats)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false", "-Dliquibase.hub.mode=off",
+                "-cp", System.getProperty("java.class.path"), ToolRun.class.getName(), tool, folder.toString(), url, String.valueOf(repeats)));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = process.waitFor();
+        double wall = (System.nanoTime() - started) / 1_000_000.0;
+        String last = Arrays.stream(output.split("\n")).filter(line -> line.startsWith("millis ")).findFirst().orElse(null);
+        if (status != 0 || last == null) {
+            throw new IllegalStateException(tool + " failed:\n" + output);
+        }
+        String warm = Arrays.stream(output.split("\n")).filter(line -> line.startsWith("warm ")).findFirst().orElse(null);
+        return new double[] {Double.parseDouble(last.substring(7)), wall,
+                warm == null ? Double.NaN : Double.parseDouble(warm.substring(5))};
+    }
+
+    private static double psql(Path script, String url) throws IOException, InterruptedException {
+        java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(),
+                "-p", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", BenchDatabase.USER, "-d",
+                uri.getPath().substring(1), "-f", script.toString()).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", BenchDatabase.PASSWORD);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql failed:\n" + output);
+        }
+        return (System.nanoTime() - started) / 1_000_000.0;
+    }
+
+    /** The same DDL in each tool's format, and as one script for psql. */
+    static void writeRevisions(Path folder, int count) throws IOException {
+        Path migrate = Files.createDirectories(folder.resolve("migrate"));
+        Path flyway = Files.createDirectories(folder.resolve("flyway"));
+        Path liquibase = Files.createDirectories(folder.resolve("liquibase"));
+        StringBuilder all = new StringBuilder();
+        StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n\n");
+        for (int i = 1; i <= count; i++) {
+            String ddl = BenchDatabase.tableDdl(i);
+            String id = String.format("%012x", i);
+            String parent = i == 1 ? "" : "-- parents: " + String.format("%012x", i - 1) + "\n";
+            Files.writeString(migrate.resolve(String.format("20250101_0000_%s_t%04d.sql", id, i)),
+                    "-- id: " + id + "\n" + parent + "-- message: t" + i + "\n\n-- migrate:upgrade\n" + ddl);
+            Files.writeString(flyway.resolve(String.format("V%d__t%04d.sql", i, i)), ddl);
+            changelog.append("--changeset bench:").append(i).append("\n").append(ddl).append('\n');
+            all.append(ddl);
+        }
+        Files.writeString(liquibase.resolve("changelog.sql"), changelog);
+        Files.writeString(folder.resolve("all.sql"), all);
+    }
+}
