@@ -8,3 +8,4 @@ classpath="bench/target/classes:$(ls bench/target/lib/*.jar | tr '\n' ':')"
 echo "# $(nproc) cores, $(java -version 2>&1 | head -n 1), $(date -u +%Y-%m-%d)"
 java -cp "$classpath" dev.migrate.bench.GraphBenchmark "${1:-15}"
 java -cp "$classpath" dev.migrate.bench.IntrospectionBenchmark 1000 "${1:-10}"
+java -cp "$classpath" dev.migrate.bench.ToolsBenchmark 1000 3

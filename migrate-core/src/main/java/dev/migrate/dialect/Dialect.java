@@ -123,8 +123,29 @@ public abstract class Dialect {
 
     // ---- types and literals -------------------------------------------------------------------------------
 
-    /** The type as this database spells it. */
-    public abstract String type(ColumnType type);
+    /** The type as this database spells it; the standard spellings here, a dialect overrides where it differs. */
+    public String type(ColumnType type) {
+        return switch (type.kind()) {
+            case UUID -> "uuid";
+            case STRING -> "varchar(" + type.length() + ")";
+            case TEXT -> "text";
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case BOOLEAN -> "boolean";
+            case DECIMAL -> "numeric(" + type.precision() + ", " + type.scale() + ")";
+            case FLOAT -> "real";
+            case DOUBLE -> "double precision";
+            case DATE -> "date";
+            case TIME -> "time";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamp with time zone";
+            case JSON -> "json";
+            case JSONB -> "jsonb";
+            case BYTES -> "bytea";
+            case RAW -> type.raw();
+        };
+    }
 
     /** A value as an SQL literal, for offline scripts. */
     public String literal(Object value) {

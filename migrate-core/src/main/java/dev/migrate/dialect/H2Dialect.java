@@ -68,26 +68,14 @@ public final class H2Dialect extends Dialect {
         return RESERVED;
     }
 
+    /** H2 has no text, jsonb or bytea: unbounded character varying, json and varbinary hold the same. */
     @Override
     public String type(ColumnType type) {
         return switch (type.kind()) {
-            case UUID -> "uuid";
-            case STRING -> "varchar(" + type.length() + ")";
             case TEXT -> "character varying";
-            case SMALLINT -> "smallint";
-            case INTEGER -> "integer";
-            case BIGINT -> "bigint";
-            case BOOLEAN -> "boolean";
-            case DECIMAL -> "numeric(" + type.precision() + ", " + type.scale() + ")";
-            case FLOAT -> "real";
-            case DOUBLE -> "double precision";
-            case DATE -> "date";
-            case TIME -> "time";
-            case TIMESTAMP -> "timestamp";
-            case TIMESTAMP_TZ -> "timestamp with time zone";
-            case JSON, JSONB -> "json";
+            case JSONB -> "json";
             case BYTES -> "varbinary";
-            case RAW -> type.raw();
+            default -> super.type(type);
         };
     }
 

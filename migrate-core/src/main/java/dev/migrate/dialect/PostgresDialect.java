@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Set;
 
-import dev.migrate.op.ColumnType;
 import dev.migrate.op.JsonValue;
 
 /**
@@ -51,30 +50,6 @@ public final class PostgresDialect extends Dialect {
     @Override
     protected Set<String> reservedWords() {
         return RESERVED;
-    }
-
-    @Override
-    public String type(ColumnType type) {
-        return switch (type.kind()) {
-            case UUID -> "uuid";
-            case STRING -> "varchar(" + type.length() + ")";
-            case TEXT -> "text";
-            case SMALLINT -> "smallint";
-            case INTEGER -> "integer";
-            case BIGINT -> "bigint";
-            case BOOLEAN -> "boolean";
-            case DECIMAL -> "numeric(" + type.precision() + ", " + type.scale() + ")";
-            case FLOAT -> "real";
-            case DOUBLE -> "double precision";
-            case DATE -> "date";
-            case TIME -> "time";
-            case TIMESTAMP -> "timestamp";
-            case TIMESTAMP_TZ -> "timestamp with time zone";
-            case JSON -> "json";
-            case JSONB -> "jsonb";
-            case BYTES -> "bytea";
-            case RAW -> type.raw();
-        };
     }
 
     @Override

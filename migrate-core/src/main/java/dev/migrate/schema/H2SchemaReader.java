@@ -20,15 +20,6 @@ final class H2SchemaReader implements SchemaReader {
 
     private int roundTrips;
 
-    private static final class Building {
-        String comment;
-        final List<Schema.Column> columns = new ArrayList<>();
-        List<String> primaryKey = List.of();
-        final List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
-        final List<Schema.Unique> uniques = new ArrayList<>();
-        final List<Schema.Index> indexes = new ArrayList<>();
-        final List<Schema.Check> checks = new ArrayList<>();
-    }
 
     /** A constraint's columns, in order, and what it is. */
     private static final class Constraint {
@@ -48,12 +39,12 @@ final class H2SchemaReader implements SchemaReader {
     public Schema read(Connection connection, String schema, Set<String> ignoredTables) throws SQLException {
         roundTrips = 0;
         String namespace = schema == null ? connection.getSchema() : stored(schema);
-        Map<String, Building> tables = new LinkedHashMap<>();
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
         query(connection, "SELECT TABLE_NAME, REMARKS FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ?"
                 + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME", namespace, rows -> {
                     String name = name(rows.getString(1));
                     if (!ignoredTables.contains(name)) {
-                        Building table = new Building();
+                        TableBuilder table = new TableBuilder();
                         table.comment = rows.getString(2);
                         tables.put(name, table);
                     }
@@ -67,7 +58,7 @@ final class H2SchemaReader implements SchemaReader {
                 + " NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, REMARKS, DTD_IDENTIFIER"
                 + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION",
                 namespace, rows -> {
-                    Building table = tables.get(name(rows.getString(1)));
+                    TableBuilder table = tables.get(name(rows.getString(1)));
                     if (table != null) {
                         List<String> values = enumValues.get(rows.getString(1) + "/" + rows.getString(11));
                         String type = values != null ? TypeNames.normalize("enum('" + String.join("','",
@@ -107,7 +98,7 @@ final class H2SchemaReader implements SchemaReader {
                     || constraint.indexName.matches(".*_INDEX_[0-9A-F]+"))) {
                 constraintIndexes.add(constraint.indexName);
             }
-            Building table = tables.get(constraint.table);
+            TableBuilder table = tables.get(constraint.table);
             if (table == null) {
                 return;
             }
@@ -146,7 +137,7 @@ final class H2SchemaReader implements SchemaReader {
                     indexTables.put(index, name(rows.getString(2)));
                 });
         indexes.forEach((index, value) -> {
-            Building table = tables.get(indexTables.get(index));
+            TableBuilder table = tables.get(indexTables.get(index));
             if (table != null) {
                 table.indexes.add(value);
             }
@@ -156,8 +147,7 @@ final class H2SchemaReader implements SchemaReader {
                 + " WHERE SEQUENCE_SCHEMA = ? ORDER BY SEQUENCE_NAME", namespace,
                 rows -> sequences.add(new Schema.Sequence(name(rows.getString(1)), rows.getLong(2), rows.getLong(3))));
         List<Schema.Table> result = new ArrayList<>();
-        tables.forEach((name, table) -> result.add(new Schema.Table(name, table.columns, table.primaryKey,
-                table.foreignKeys, table.uniques, table.indexes, table.checks, table.comment)));
+        tables.forEach((name, table) -> result.add(table.build(name)));
         return new Schema(result, sequences);
     }
 

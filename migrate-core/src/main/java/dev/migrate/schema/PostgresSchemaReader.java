@@ -20,16 +20,6 @@ final class PostgresSchemaReader implements SchemaReader {
 
     private int roundTrips;
 
-    /** Mutable holder while the queries come in. */
-    private static final class Building {
-        String comment;
-        final List<Schema.Column> columns = new ArrayList<>();
-        List<String> primaryKey = List.of();
-        final List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
-        final List<Schema.Unique> uniques = new ArrayList<>();
-        final List<Schema.Index> indexes = new ArrayList<>();
-        final List<Schema.Check> checks = new ArrayList<>();
-    }
 
     @Override
     public int roundTrips() {
@@ -40,12 +30,12 @@ final class PostgresSchemaReader implements SchemaReader {
     public Schema read(Connection connection, String schema, Set<String> ignoredTables) throws SQLException {
         roundTrips = 0;
         String namespace = schema == null ? "current_schema()" : "?";
-        Map<String, Building> tables = new LinkedHashMap<>();
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
         query(connection, "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + namespace
                 + " AND c.relkind IN ('r', 'p') ORDER BY c.relname", schema, rows -> {
                     if (!ignoredTables.contains(rows.getString(1))) {
-                        Building table = new Building();
+                        TableBuilder table = new TableBuilder();
                         table.comment = rows.getString(2);
                         tables.put(rows.getString(1), table);
                     }
@@ -57,7 +47,7 @@ final class PostgresSchemaReader implements SchemaReader {
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " WHERE n.nspname = " + namespace + " AND c.relkind IN ('r', 'p') AND a.attnum > 0"
                 + " AND NOT a.attisdropped ORDER BY c.relname, a.attnum", schema, rows -> {
-                    Building table = tables.get(rows.getString(1));
+                    TableBuilder table = tables.get(rows.getString(1));
                     if (table != null) {
                         table.columns.add(new Schema.Column(rows.getString(2), TypeNames.normalize(rows.getString(3)),
                                 !rows.getBoolean(4), rows.getString(5), rows.getBoolean(6), rows.getString(7)));
@@ -74,7 +64,7 @@ final class PostgresSchemaReader implements SchemaReader {
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_class r ON r.oid = con.confrelid"
                 + " WHERE n.nspname = " + namespace + " AND con.contype IN ('p', 'f', 'u', 'c')"
                 + " ORDER BY c.relname, con.conname", schema, rows -> {
-                    Building table = tables.get(rows.getString(1));
+                    TableBuilder table = tables.get(rows.getString(1));
                     if (table == null) {
                         return;
                     }
@@ -97,7 +87,7 @@ final class PostgresSchemaReader implements SchemaReader {
                 + " WHERE n.nspname = " + namespace
                 + " AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid)"
                 + " ORDER BY t.relname, i.relname", schema, rows -> {
-                    Building table = tables.get(rows.getString(1));
+                    TableBuilder table = tables.get(rows.getString(1));
                     // Expression and partial indexes are left alone: no entity model describes them.
                     if (table != null && !rows.getBoolean(6)) {
                         table.indexes.add(new Schema.Index(rows.getString(2), strings(rows.getArray(4)),
@@ -112,8 +102,7 @@ final class PostgresSchemaReader implements SchemaReader {
                 + " ORDER BY s.sequencename", schema, rows -> sequences.add(new Schema.Sequence(rows.getString(1),
                         rows.getLong(2), rows.getLong(3))));
         List<Schema.Table> result = new ArrayList<>();
-        tables.forEach((name, table) -> result.add(new Schema.Table(name, table.columns, table.primaryKey,
-                table.foreignKeys, table.uniques, table.indexes, table.checks, table.comment)));
+        tables.forEach((name, table) -> result.add(table.build(name)));
         return new Schema(result, sequences);
     }
 

@@ -49,10 +49,16 @@ public class MigrateCommandRunner implements InitializingBean, ExitCodeGenerator
 
     private void run() {
         result = commands.run(command);
+        print(result, out, err);
+    }
+
+    /** A command's output on standard output, or on standard error when it failed. */
+    public static void print(CommandResult result, PrintStream out, PrintStream err) {
+        PrintStream stream = result.exitCode() == CommandResult.OK ? out : err;
         if (!result.output().isEmpty()) {
-            (result.exitCode() == CommandResult.OK ? out : err).println(result.output());
+            stream.println(result.output());
         }
-        (result.exitCode() == CommandResult.OK ? out : err).flush();
+        stream.flush();
     }
 
     /** The command's result; {@code null} before it ran. */

@@ -7,6 +7,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 import dev.migrate.autoconfigure.MigrateCommandExit;
+import dev.migrate.autoconfigure.MigrateCommandRunner;
 import dev.migrate.command.CommandResult;
 import dev.migrate.command.Commands;
 
@@ -47,9 +48,7 @@ public class MigrateAutogenerateRunner implements ApplicationListener<Applicatio
         else {
             result = commands.run(java.util.List.of("revision", "--autogenerate", "-m", message));
         }
-        PrintStream stream = result.exitCode() == CommandResult.OK ? out : err;
-        stream.println(result.output());
-        stream.flush();
+        MigrateCommandRunner.print(result, out, err);
         int status = result.exitCode();
         exit.exit(SpringApplication.exit(event.getApplicationContext(), () -> status));
     }
