@@ -500,13 +500,6 @@ public abstract class Dialect {
     public abstract void unlock(Connection connection, long key) throws SQLException;
 
     /**
-     * Lets the current transaction commit without waiting for its flush to disk, where the database allows; a later
-     * ordinary commit flushes it. Atomicity is unchanged: a crash of the server can only lose whole transactions.
-     */
-    public void deferFlush(Connection connection) throws SQLException {
-    }
-
-    /**
      * SQLStates that mean "no such table" (or no such schema), used to create the state tables on first use:
      * PostgreSQL's 42P01 and 3F000, the standard 42S02, H2's 42S04 and 90079.
      */

@@ -74,13 +74,6 @@ public final class PostgresDialect extends Dialect {
         }
     }
 
-    @Override
-    public void deferFlush(Connection connection) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("SET LOCAL synchronous_commit TO OFF");
-        }
-    }
-
     /**
      * Also asks the server (PostgreSQL 14 and later) to check every second that the client is still there, so that
      * when a migrating process is killed its backend stops the statement under way and ends, releasing the lock,

@@ -75,8 +75,8 @@ public final class Runner {
             List<PreparedStep> prepared = prepare(plan, dialect);
             OperationExecutor executor = new OperationExecutor(dialect);
             String appliedBy = connection.getMetaData().getUserName();
-            for (int i = 0; i < prepared.size(); i++) {
-                runStep(connection, dialect, tables, executor, prepared.get(i), appliedBy, i == prepared.size() - 1);
+            for (PreparedStep step : prepared) {
+                runStep(connection, dialect, tables, executor, step, appliedBy);
             }
             return new RunResult(plan, plan.toRows(), Duration.ofNanos(System.nanoTime() - started));
         });
@@ -341,7 +341,7 @@ public final class Runner {
     }
 
     private void runStep(Connection connection, Dialect dialect, StateTables tables, OperationExecutor executor,
-            PreparedStep prepared, String appliedBy, boolean last) throws SQLException {
+            PreparedStep prepared, String appliedBy) throws SQLException {
         Step step = prepared.step();
         RevisionScript script = prepared.script();
         boolean transactional = script.transactional();
@@ -374,10 +374,6 @@ public final class Runner {
             }
             long millis = elapsedMillis(started);
             connection.setAutoCommit(false);
-            if (!last) {
-                // Each step stays atomic; only its flush to disk waits for the run's last commit, which flushes all.
-                dialect.deferFlush(connection);
-            }
             tables.apply(connection, step);
             if (prepared.operations().stream().anyMatch(Operation.BatchUpdate.class::isInstance)) {
                 tables.clearProgress(connection, step.revision().id());
@@ -394,16 +390,23 @@ public final class Runner {
             notify(listener -> listener.stepFinished(event, duration));
         }
         catch (SQLException | RuntimeException ex) {
-            rollbackQuietly(connection);
-            Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            String error = ex instanceof SQLException sql ? describe(sql) : String.valueOf(ex.getMessage());
-            recordFailure(connection, tables, record, marker, duration.toMillis(), error);
-            List<String> rowsAfter = currentRowsQuietly(connection, tables);
-            MigrationFailedException failure = failure(step, script, dialect, executor, ex, done,
-                    prepared.operations().size(), rowsAfter);
-            notify(listener -> listener.stepFailed(event, duration, failure));
-            throw failure;
+            throw failed(connection, dialect, tables, executor, prepared, event, record, marker, started, done, ex);
         }
+    }
+
+    /** Rolls the step back, records the failure, tells the listeners, and says what happened. */
+    private MigrationFailedException failed(Connection connection, Dialect dialect, StateTables tables,
+            OperationExecutor executor, PreparedStep prepared, StepEvent event, HistoryRecord record, long marker,
+            long started, int done, Exception ex) {
+        rollbackQuietly(connection);
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        String error = ex instanceof SQLException sql ? describe(sql) : String.valueOf(ex.getMessage());
+        recordFailure(connection, tables, record, marker, duration.toMillis(), error);
+        List<String> rowsAfter = currentRowsQuietly(connection, tables);
+        MigrationFailedException failure = failure(prepared.step(), prepared.script(), dialect, executor, ex, done,
+                prepared.operations().size(), rowsAfter);
+        notify(listener -> listener.stepFailed(event, duration, failure));
+        return failure;
     }
 
     private static HistoryRecord withOutcome(HistoryRecord record, long millis, boolean success, String error) {

@@ -54,7 +54,10 @@ public final class CountingDataSource {
     private <T extends Statement> T statement(T target, Class<T> type, String preparedSql) {
         return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
-                    if (method.getName().startsWith("execute")) {
+                    if (method.getName().equals("executeBatch")) {
+                        statements.add("<batch>");
+                    }
+                    else if (method.getName().startsWith("execute")) {
                         statements.add(preparedSql != null ? preparedSql : String.valueOf(args[0]));
                     }
                     return invoke(target, method, args);
