@@ -30,7 +30,16 @@ public final class ToolsBenchmark {
         new ToolsBenchmark().run(folder, revisions, rounds);
     }
 
+    /** One database per variant of the Spring Boot start, brought to 100 applied revisions beforehand. */
+    private final Map<String, String> bootDatabases = new LinkedHashMap<>();
+
     void run(Path folder, int revisions, int rounds) throws Exception {
+        writeRevisions(folder.resolve("boot"), 100);
+        for (String tool : TOOLS) {
+            String url = BenchDatabase.fresh("migrate_bench_boot_" + tool);
+            bootDatabases.put(tool, url);
+            bootStart(tool, folder, url);
+        }
         for (int round = 0; round <= rounds; round++) {
             boolean counted = round > 0;
             List<String> order = new ArrayList<>(TOOLS);
@@ -45,6 +54,13 @@ public final class ToolsBenchmark {
                     record("no-op start, call", tool, noop[0]);
                     record("no-op start, process", tool, noop[1]);
                     record("no-op, warm in-process", tool, noop[2]);
+                }
+            }
+            for (String tool : order) {
+                double[] start = bootStart(tool, folder, bootDatabases.get(tool));
+                if (counted) {
+                    record("boot start, 100 applied", tool.equals("liquibase") ? "none" : tool, start[0]);
+                    record("boot start, whole JVM", tool.equals("liquibase") ? "none" : tool, start[1]);
                 }
             }
             String url = BenchDatabase.fresh("migrate_bench_psql");
@@ -108,6 +124,31 @@ public final class ToolsBenchmark {
                 warm == null ? Double.NaN : Double.parseDouble(warm.substring(5))};
     }
 
+    /**
+     * Starts {@link BootApp} in a new JVM: with Migrate, with Flyway, or (in the third tool's turn) with neither;
+     * returns the start time it printed and the whole process time.
+     */
+    private static double[] bootStart(String tool, Path folder, String url) throws IOException, InterruptedException {
+        Path revisions = folder.resolve("boot");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), BootApp.class.getName(),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + BenchDatabase.USER,
+                "--spring.datasource.password=" + BenchDatabase.PASSWORD, "--spring.main.banner-mode=off",
+                "--migrate.enabled=" + tool.equals("migrate"), "--migrate.locations=filesystem:" + revisions.resolve("migrate"),
+                "--spring.flyway.enabled=" + tool.equals("flyway"),
+                "--spring.flyway.locations=filesystem:" + revisions.resolve("flyway")));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int status = process.waitFor();
+        double wall = (System.nanoTime() - started) / 1_000_000.0;
+        String line = Arrays.stream(output.split("\n")).filter(l -> l.startsWith("millis ")).findFirst().orElse(null);
+        if (status != 0 || line == null) {
+            throw new IllegalStateException("the Spring Boot start with " + tool + " failed:\n" + output);
+        }
+        return new double[] {Double.parseDouble(line.substring(7)), wall};
+    }
+
     private static double psql(Path script, String url) throws IOException, InterruptedException {
         java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
         ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(),
@@ -125,6 +166,7 @@ public final class ToolsBenchmark {
 
     /** The same DDL in each tool's format, and as one script for psql. */
     static void writeRevisions(Path folder, int count) throws IOException {
+        Files.createDirectories(folder);
         Path migrate = Files.createDirectories(folder.resolve("migrate"));
         Path flyway = Files.createDirectories(folder.resolve("flyway"));
         Path liquibase = Files.createDirectories(folder.resolve("liquibase"));
