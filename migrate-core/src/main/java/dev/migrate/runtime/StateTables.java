@@ -71,14 +71,26 @@ public final class StateTables {
         }
     }
 
-    /** Creates the schema (when one is configured) and both tables. */
+    /**
+     * Creates the schema (when one is configured) and both tables, in one transaction where DDL is transactional, so
+     * that a process killed in between cannot leave one table without the other.
+     */
     public void create(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             if (schema != null) {
                 statement.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
             }
             statement.execute(dialect.createVersionTable(schema, versionTable));
             statement.execute(dialect.createHistoryTable(schema, historyTable));
+            connection.commit();
+        }
+        catch (SQLException ex) {
+            connection.rollback();
+            throw ex;
+        }
+        finally {
+            connection.setAutoCommit(true);
         }
     }
 
