@@ -83,6 +83,7 @@ public final class SqlRevisionScript implements RevisionScript {
             lines[0] = lines[0].substring(1);
         }
         Map<String, String> header = new LinkedHashMap<>();
+        Map<String, Integer> headerLines = new LinkedHashMap<>();
         Map<String, StringBuilder> sections = new LinkedHashMap<>();
         Map<String, Integer> sectionLines = new LinkedHashMap<>();
         String section = null;
@@ -126,7 +127,7 @@ public final class SqlRevisionScript implements RevisionScript {
                     throw error(location, number, "header key '" + key + "' is given twice");
                 }
                 header.put(key, entry.group(2).strip());
-                header.put(key + "@line", String.valueOf(number));
+                headerLines.put(key, number);
                 continue;
             }
             if (trimmed.startsWith("--")) {
@@ -144,7 +145,7 @@ public final class SqlRevisionScript implements RevisionScript {
         if (header.containsKey("transactional")) {
             String value = header.get("transactional");
             if (!value.equals("true") && !value.equals("false")) {
-                throw error(location, Integer.parseInt(header.get("transactional@line")),
+                throw error(location, headerLines.get("transactional"),
                         "'transactional' must be true or false, not '" + value + "'");
             }
             transactional = Boolean.parseBoolean(value);
@@ -155,7 +156,7 @@ public final class SqlRevisionScript implements RevisionScript {
                 created = Instant.parse(header.get("created"));
             }
             catch (DateTimeParseException ex) {
-                throw error(location, Integer.parseInt(header.get("created@line")),
+                throw error(location, headerLines.get("created"),
                         "'created' must be an ISO-8601 instant such as 2026-11-28T04:00:00Z, not '"
                                 + header.get("created") + "'");
             }
