@@ -77,8 +77,7 @@ public final class Commands {
     }
 
     /** Whether a command line needs the entity model, and so must wait until the application's JPA is ready. */
-    public static boolean needsEntityModel(String commandLine) {
-        List<String> words = CommandLine.words(commandLine);
+    public static boolean needsEntityModel(List<String> words) {
         return !words.isEmpty() && (words.get(0).equals("check")
                 || words.get(0).equals("revision") && words.contains("--autogenerate"));
     }

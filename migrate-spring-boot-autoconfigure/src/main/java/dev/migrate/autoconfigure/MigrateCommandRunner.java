@@ -1,6 +1,7 @@
 package dev.migrate.autoconfigure;
 
 import java.io.PrintStream;
+import java.util.List;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.ExitCodeGenerator;
@@ -8,6 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
+import dev.migrate.command.CommandLine;
 import dev.migrate.command.CommandResult;
 import dev.migrate.command.Commands;
 
@@ -21,7 +23,9 @@ public class MigrateCommandRunner implements InitializingBean, ExitCodeGenerator
 
     private final Commands commands;
 
-    private final String command;
+    private final List<String> words;
+
+    private final String unreadable;
 
     private final MigrateCommandExit exit;
 
@@ -31,29 +35,52 @@ public class MigrateCommandRunner implements InitializingBean, ExitCodeGenerator
 
     private CommandResult result;
 
+    /** Runs a command line such as {@code downgrade -1}. */
     public MigrateCommandRunner(Commands commands, String command, MigrateCommandExit exit, PrintStream out,
             PrintStream err) {
+        this(commands, words(command), command, exit, out, err);
+    }
+
+    /** Runs a command given as words, such as {@code revision --autogenerate -m <message>}. */
+    public MigrateCommandRunner(Commands commands, List<String> words, MigrateCommandExit exit, PrintStream out,
+            PrintStream err) {
+        this(commands, words, null, exit, out, err);
+    }
+
+    private MigrateCommandRunner(Commands commands, List<String> words, String unreadable, MigrateCommandExit exit,
+            PrintStream out, PrintStream err) {
         this.commands = commands;
-        this.command = command;
+        this.words = words;
+        this.unreadable = unreadable;
         this.exit = exit;
         this.out = out;
         this.err = err;
     }
 
+    /** The command's words, or {@code null} when it cannot be split (an unclosed quote): running it says so. */
+    private static List<String> words(String command) {
+        try {
+            return CommandLine.words(command);
+        }
+        catch (CommandLine.UsageException ex) {
+            return null;
+        }
+    }
+
     @Override
     public void afterPropertiesSet() {
-        if (!Commands.needsEntityModel(command)) {
+        if (words == null || !Commands.needsEntityModel(words)) {
             run();
         }
     }
 
     private void run() {
-        result = commands.run(command);
+        result = words != null ? commands.run(words) : commands.run(unreadable);
         print(result, out, err);
     }
 
     /** A command's output on standard output, or on standard error when it failed. */
-    public static void print(CommandResult result, PrintStream out, PrintStream err) {
+    private static void print(CommandResult result, PrintStream out, PrintStream err) {
         PrintStream stream = result.exitCode() == CommandResult.OK ? out : err;
         if (!result.output().isEmpty()) {
             stream.println(result.output());

@@ -70,4 +70,11 @@ class MigrateCommandApplicationTests {
         assertThat(exits).containsExactly(2);
         assertThat(output.getErr()).contains("error: 'downgrade' needs a target").contains("usage:");
     }
+
+    @Test
+    void anUnclosedQuoteIsAUsageErrorNotAFailedStart(CapturedOutput output) {
+        run("revision -m 'no end");
+        assertThat(exits).containsExactly(2);
+        assertThat(output.getErr()).contains("error: unclosed quote in: revision -m 'no end");
+    }
 }

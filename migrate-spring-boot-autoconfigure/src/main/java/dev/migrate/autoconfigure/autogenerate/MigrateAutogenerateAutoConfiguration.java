@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,7 @@ import org.springframework.context.annotation.Profile;
 import dev.migrate.Migrate;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.autoconfigure.MigrateCommandExit;
+import dev.migrate.autoconfigure.MigrateCommandRunner;
 import dev.migrate.autoconfigure.MigrateEntityModel;
 import dev.migrate.autoconfigure.MigrateProperties;
 import dev.migrate.command.Commands;
@@ -59,13 +61,23 @@ public final class MigrateAutogenerateAutoConfiguration {
         };
     }
 
+    /**
+     * The {@code autogenerate} profile: once the application has started (the database brought to the heads,
+     * Hibernate ready), writes the next revision from the entity model, prints what it found, and exits.
+     */
     @Bean
     @Profile("autogenerate")
     @ConditionalOnMissingBean
-    MigrateAutogenerateRunner migrateAutogenerateRunner(Migrate migrate, MigrateProperties properties,
+    MigrateCommandRunner migrateAutogenerateRunner(Migrate migrate, MigrateProperties properties,
             MigrateEntityModel model, ObjectProvider<MigrateCommandExit> exit) {
+        String message = properties.getAutogenerate().getMessage();
+        if (message == null || message.isBlank()) {
+            throw new InvalidConfigurationPropertyValueException("migrate.autogenerate.message", message,
+                    "The autogenerate profile writes a revision and needs its message, for example "
+                            + "--migrate.autogenerate.message=\"add orders\".");
+        }
         Commands commands = MigrateAutoConfiguration.commands(migrate, properties, model);
-        return new MigrateAutogenerateRunner(commands, properties.getAutogenerate().getMessage(),
+        return new MigrateCommandRunner(commands, List.of("revision", "--autogenerate", "-m", message),
                 exit.getIfAvailable(() -> System::exit), System.out, System.err);
     }
 }

@@ -102,11 +102,10 @@ class AutogenerateCommandTests {
     }
 
     @Test
-    void theProfileWithoutAMessageSaysWhichPropertyToSet(CapturedOutput output) throws Exception {
+    void theProfileWithoutAMessageFailsTheStartNamingTheProperty() throws Exception {
         db.reset();
-        run("--spring.profiles.active=autogenerate");
-        assertThat(exits).containsExactly(2);
-        assertThat(output.getErr()).contains("error: the autogenerate profile needs a message: set "
-                + "migrate.autogenerate.message");
+        assertThatThrownBy(() -> run("--spring.profiles.active=autogenerate"))
+                .rootCause().hasMessageContaining("Property migrate.autogenerate.message with value 'null' is invalid");
+        assertThat(exits).isEmpty();
     }
 }
