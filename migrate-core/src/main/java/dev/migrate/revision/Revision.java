@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The identity of one revision: what the graph needs to know about it, nothing about how it runs.
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  */
 public record Revision(String id, List<String> parents, Set<String> branchLabels, List<String> dependsOn,
         String message, Instant created, String origin) {
-
-    /** Characters that the target grammar gives a meaning to, and so may not appear in ids or labels. */
-    private static final Pattern FORBIDDEN = Pattern.compile("[@+:\\-\\s]");
 
     public Revision {
         Objects.requireNonNull(id, "id");
@@ -69,12 +65,23 @@ public record Revision(String id, List<String> parents, Set<String> branchLabels
         if (name == null || name.isEmpty()) {
             return "it is empty";
         }
-        if (FORBIDDEN.matcher(name).find()) {
+        if (hasReservedCharacter(name)) {
             return "it contains one of the characters '@', '-', '+', ':' or whitespace, which the target grammar reserves";
         }
         if (name.equals("head") || name.equals("heads") || name.equals("base") || name.equals("current")) {
             return "'" + name + "' is a reserved word of the target grammar";
         }
         return null;
+    }
+
+    /** Characters that the target grammar gives a meaning to, and so may not appear in ids or labels. */
+    private static boolean hasReservedCharacter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '@' || c == '+' || c == ':' || c == '-' || Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

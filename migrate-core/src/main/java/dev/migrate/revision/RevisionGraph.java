@@ -98,17 +98,19 @@ public final class RevisionGraph {
         int[][] prerequisites = new int[revisions.length][];
         for (int i = 0; i < revisions.length; i++) {
             Revision revision = revisions[i];
-            LinkedHashSet<Integer> before = new LinkedHashSet<>();
-            List<Integer> own = new ArrayList<>();
+            // Parents first, then dependencies; each index once, in the order given.
+            int[] before = new int[revision.parents().size() + revision.dependsOn().size()];
+            int parentCount = 0;
+            int count = 0;
             for (String parent : revision.parents()) {
                 Integer p = indexById.get(parent);
                 if (p == null) {
                     problems.add("revision '" + revision.id() + "' (" + revision.origin() + ") names parent '" + parent
                             + "', which does not exist.");
                 }
-                else {
-                    own.add(p);
-                    before.add(p);
+                else if (indexOf(before, count, p) < 0) {
+                    before[count++] = p;
+                    parentCount = count;
                 }
             }
             for (String dependency : revision.dependsOn()) {
@@ -117,12 +119,12 @@ public final class RevisionGraph {
                     problems.add("revision '" + revision.id() + "' (" + revision.origin() + ") depends on '" + dependency
                             + "', which is neither a revision nor a branch label.");
                 }
-                else {
-                    before.add(d);
+                else if (indexOf(before, count, d) < 0) {
+                    before[count++] = d;
                 }
             }
-            parents[i] = own.stream().distinct().mapToInt(Integer::intValue).toArray();
-            prerequisites[i] = before.stream().mapToInt(Integer::intValue).toArray();
+            parents[i] = Arrays.copyOf(before, parentCount);
+            prerequisites[i] = Arrays.copyOf(before, count);
         }
         if (problems.isEmpty()) {
             String cycle = findCycle(revisions, prerequisites);
@@ -134,6 +136,15 @@ public final class RevisionGraph {
             throw new RevisionGraphException(problems);
         }
         return new RevisionGraph(revisions, indexById, indexByLabel, parents, prerequisites);
+    }
+
+    private static int indexOf(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** An iterative depth-first search (graphs can be 100,000 revisions deep) that names one cycle. */

@@ -260,23 +260,33 @@ public final class StateTables {
     }
 
     /**
-     * What validation needs, in one query: the checksum each revision was last applied with, and the steps that
-     * started but never finished.
+     * What validation needs: the checksum each revision was last applied with, and the steps that started but never
+     * finished. One narrow query; the whole rows of unfinished steps (rare) are read by a second one.
      */
     public AppliedState readAppliedState(Connection connection) throws SQLException {
         Map<String, String> checksums = new HashMap<>();
-        List<HistoryRecord> unfinished = new ArrayList<>();
+        boolean anyUnfinished = false;
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, started_at,"
-                        + " duration_ms, applied_by, success, error FROM " + history()
+                ResultSet rows = statement.executeQuery("SELECT revision, checksum, success FROM " + history()
                         + " WHERE success IS NULL OR (success = TRUE AND direction = 'upgrade') ORDER BY id")) {
             while (rows.next()) {
-                HistoryRecord record = record(rows);
-                if (record.success() == null) {
-                    unfinished.add(record);
+                rows.getBoolean(3);
+                if (rows.wasNull()) {
+                    anyUnfinished = true;
                 }
                 else {
-                    checksums.put(record.revision(), record.checksum());
+                    checksums.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        List<HistoryRecord> unfinished = new ArrayList<>();
+        if (anyUnfinished) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, "
+                            + "started_at, duration_ms, applied_by, success, error FROM " + history()
+                            + " WHERE success IS NULL ORDER BY id")) {
+                while (rows.next()) {
+                    unfinished.add(record(rows));
                 }
             }
         }

@@ -3,13 +3,10 @@ package dev.migrate.script;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.migrate.op.Operation;
 import dev.migrate.revision.Revision;
@@ -39,9 +36,7 @@ public final class SqlRevisionScript implements RevisionScript {
     static final List<String> KEYS = List.of("id", "parents", "branch-labels", "depends-on", "message", "created",
             "transactional");
 
-    private static final Pattern HEADER = Pattern.compile("^--\\s*([A-Za-z][A-Za-z_-]*)\\s*:(.*)$");
-
-    private static final Pattern MARKER = Pattern.compile("^--\\s*migrate:(\\S*)\\s*$");
+    private static final String MARKER_PREFIX = "migrate:";
 
     private final Revision revision;
 
@@ -57,6 +52,10 @@ public final class SqlRevisionScript implements RevisionScript {
 
     /** A section's text and the line of the file it starts on. */
     private record Section(String sql, int firstLine) {
+
+        static Section of(String source, int[] bounds) {
+            return new Section(source.substring(bounds[0], bounds[1]), bounds[2]);
+        }
     }
 
     private SqlRevisionScript(Revision revision, boolean transactional, String location, Section upgrade,
@@ -78,68 +77,51 @@ public final class SqlRevisionScript implements RevisionScript {
      *     missing upgrade section
      */
     public static SqlRevisionScript parse(String location, String text) {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        if (lines.length > 0 && lines[0].startsWith("\uFEFF")) {
-            lines[0] = lines[0].substring(1);
-        }
+        String source = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
         Map<String, String> header = new LinkedHashMap<>();
         Map<String, Integer> headerLines = new LinkedHashMap<>();
-        Map<String, StringBuilder> sections = new LinkedHashMap<>();
-        Map<String, Integer> sectionLines = new LinkedHashMap<>();
+        // Sections are kept as offsets into the text: [start, end) and the line they start on.
+        Map<String, int[]> sections = new LinkedHashMap<>();
         String section = null;
-        for (int index = 0; index < lines.length; index++) {
-            String line = lines[index];
-            int number = index + 1;
-            String trimmed = line.strip();
-            Matcher marker = MARKER.matcher(trimmed);
-            if (marker.matches()) {
-                String name = marker.group(1);
-                if (!name.equals("upgrade") && !name.equals("downgrade")) {
-                    throw error(location, number, "unknown marker '-- migrate:" + name
+        int number = 0;
+        int lineStart = source.startsWith("\uFEFF") ? 1 : 0;
+        while (true) {
+            int lineEnd = source.indexOf('\n', lineStart);
+            boolean last = lineEnd < 0;
+            lineEnd = last ? source.length() : lineEnd;
+            number++;
+            String marker = markerName(source, lineStart, lineEnd);
+            if (marker != null) {
+                if (!marker.equals("upgrade") && !marker.equals("downgrade")) {
+                    throw error(location, number, "unknown marker '-- migrate:" + marker
                             + "'; the sections are '-- migrate:upgrade' and '-- migrate:downgrade'");
                 }
-                if (sections.containsKey(name)) {
-                    throw error(location, number, "a second '-- migrate:" + name + "' section");
+                if (sections.containsKey(marker)) {
+                    throw error(location, number, "a second '-- migrate:" + marker + "' section");
                 }
-                if (name.equals("downgrade") && !sections.containsKey("upgrade")) {
+                if (marker.equals("downgrade") && !sections.containsKey("upgrade")) {
                     throw error(location, number, "'-- migrate:downgrade' comes before '-- migrate:upgrade'");
                 }
-                section = name;
-                sections.put(name, new StringBuilder());
-                sectionLines.put(name, number + 1);
-                continue;
-            }
-            if (section != null) {
-                sections.get(section).append(line).append('\n');
-                continue;
-            }
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            Matcher entry = HEADER.matcher(trimmed);
-            if (entry.matches()) {
-                String key = entry.group(1).toLowerCase(java.util.Locale.ROOT);
-                if (!KEYS.contains(key)) {
-                    throw error(location, number, "unknown header key '" + entry.group(1) + "'; the keys are "
-                            + String.join(", ", KEYS));
+                if (section != null) {
+                    sections.get(section)[1] = lineStart;
                 }
-                if (header.containsKey(key)) {
-                    throw error(location, number, "header key '" + key + "' is given twice");
-                }
-                header.put(key, entry.group(2).strip());
-                headerLines.put(key, number);
-                continue;
+                section = marker;
+                int bodyStart = Math.min(lineEnd + 1, source.length());
+                sections.put(marker, new int[] {bodyStart, source.length(), number + 1});
             }
-            if (trimmed.startsWith("--")) {
-                throw error(location, number, "a header line must read '-- key: value', not '" + trimmed + "'");
+            else if (section == null && skipWhitespace(source, lineStart, lineEnd) < lineEnd) {
+                readHeaderLine(location, number, source.substring(lineStart, lineEnd).strip(), header, headerLines);
             }
-            throw error(location, number, "SQL before '-- migrate:upgrade'; put statements in the upgrade section");
+            if (last) {
+                break;
+            }
+            lineStart = lineEnd + 1;
         }
         if (!header.containsKey("id")) {
             throw error(location, 1, "the header has no 'id'; start the file with '-- id: <revision id>'");
         }
         if (!sections.containsKey("upgrade")) {
-            throw error(location, lines.length, "no '-- migrate:upgrade' section");
+            throw error(location, number, "no '-- migrate:upgrade' section");
         }
         boolean transactional = true;
         if (header.containsKey("transactional")) {
@@ -164,17 +146,91 @@ public final class SqlRevisionScript implements RevisionScript {
         Revision revision = new Revision(header.get("id"), list(header.get("parents")),
                 new LinkedHashSet<>(list(header.get("branch-labels"))), list(header.get("depends-on")),
                 header.getOrDefault("message", ""), created, location);
-        Section upgrade = new Section(sections.get("upgrade").toString(), sectionLines.get("upgrade"));
-        Section downgrade = sections.containsKey("downgrade")
-                ? new Section(sections.get("downgrade").toString(), sectionLines.get("downgrade")) : null;
+        Section upgrade = Section.of(source, sections.get("upgrade"));
+        Section downgrade = sections.containsKey("downgrade") ? Section.of(source, sections.get("downgrade")) : null;
         return new SqlRevisionScript(revision, transactional, location, upgrade, downgrade);
     }
 
-    private static List<String> list(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
+    /**
+     * The name in a section marker line ({@code -- migrate:<name>}), or {@code null} when the line between
+     * {@code start} and {@code end} is no marker. Written out by hand: every line of every revision passes here on
+     * each start.
+     */
+    private static String markerName(String source, int start, int end) {
+        int at = skipWhitespace(source, start, end);
+        if (!source.startsWith("--", at)) {
+            return null;
         }
-        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        at = skipWhitespace(source, at + 2, end);
+        if (!source.startsWith(MARKER_PREFIX, at)) {
+            return null;
+        }
+        String name = source.substring(at + MARKER_PREFIX.length(), end).strip();
+        return skipNonWhitespace(name, 0) == name.length() ? name : null;
+    }
+
+    /** Reads a {@code -- key: value} line of the header (given stripped) into {@code header}. */
+    private static void readHeaderLine(String location, int number, String line, Map<String, String> header,
+            Map<String, Integer> headerLines) {
+        if (!line.startsWith("--")) {
+            throw error(location, number, "SQL before '-- migrate:upgrade'; put statements in the upgrade section");
+        }
+        int keyStart = skipWhitespace(line, 2, line.length());
+        int keyEnd = keyStart;
+        while (keyEnd < line.length() && isKeyCharacter(line.charAt(keyEnd), keyEnd == keyStart)) {
+            keyEnd++;
+        }
+        int colon = skipWhitespace(line, keyEnd, line.length());
+        if (keyEnd == keyStart || colon == line.length() || line.charAt(colon) != ':') {
+            throw error(location, number, "a header line must read '-- key: value', not '" + line + "'");
+        }
+        String written = line.substring(keyStart, keyEnd);
+        String key = written.toLowerCase(java.util.Locale.ROOT);
+        if (!KEYS.contains(key)) {
+            throw error(location, number, "unknown header key '" + written + "'; the keys are "
+                    + String.join(", ", KEYS));
+        }
+        if (header.containsKey(key)) {
+            throw error(location, number, "header key '" + key + "' is given twice");
+        }
+        header.put(key, line.substring(colon + 1).strip());
+        headerLines.put(key, number);
+    }
+
+    /** A letter starts a key; letters, {@code _} and {@code -} continue it. */
+    private static boolean isKeyCharacter(char c, boolean first) {
+        boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        return first ? letter : letter || c == '_' || c == '-';
+    }
+
+    private static int skipWhitespace(String text, int from, int end) {
+        int at = from;
+        while (at < end && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static int skipNonWhitespace(String text, int from) {
+        int at = from;
+        while (at < text.length() && !Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    /** A comma-separated header value as a list, blanks dropped. */
+    private static List<String> list(String value) {
+        List<String> items = new ArrayList<>();
+        if (value != null) {
+            for (String item : value.split(",")) {
+                String stripped = item.strip();
+                if (!stripped.isEmpty()) {
+                    items.add(stripped);
+                }
+            }
+        }
+        return items;
     }
 
     private static ScriptException error(String location, int line, String message) {

@@ -80,6 +80,21 @@ class ScriptDirectoryTest {
     }
 
     @Test
+    void aFileSystemFolderIsSearchedDownItsSubfoldersAndOtherFilesAreIgnored(@TempDir Path folder) throws IOException {
+        Path nested = Files.createDirectories(folder.resolve("2026").resolve("march"));
+        Files.writeString(folder.resolve("a.sql"), "-- id: aaaa00000001\n-- migrate:upgrade\nSELECT 1;\n");
+        Files.writeString(nested.resolve("b.sql"), "-- id: bbbb00000002\n-- parents: aaaa00000001\n-- migrate:upgrade\nSELECT 2;\n");
+        Files.writeString(nested.resolve("README.md"), "not a revision");
+        Files.writeString(folder.resolve("notes.txt"), "not a revision either");
+
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(Location.parse("filesystem:" + folder)), loader);
+
+        assertThat(scripts.scripts()).extracting(RevisionScript::location)
+                .containsExactly(folder.resolve("2026/march/b.sql").toString(), folder.resolve("a.sql").toString());
+        assertThat(scripts.graph().heads()).extracting(Revision::id).containsExactly("bbbb00000002");
+    }
+
+    @Test
     void aClassWithoutTheAnnotationIsRefused() {
         assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("classpath:dev/migrate/badrevisions/missing")), loader))
                 .isInstanceOf(ScriptException.class)
