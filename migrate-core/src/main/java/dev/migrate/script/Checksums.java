@@ -1,42 +1,54 @@
 package dev.migrate.script;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
 import dev.migrate.op.Operation;
 
 /**
- * Fingerprints of revisions. A SQL revision's is the SHA-256 of its upgrade section with line endings and
- * trailing spaces normalised; a Java revision's is the SHA-256 of the canonical text of the operations its upgrade
- * records, so neither a rebuild nor a change of Migrate's SQL rendering marks it as edited.
+ * Fingerprints of revisions. A SQL revision's is the CRC-32 of its upgrade section with line endings and trailing
+ * spaces normalised; a Java revision's is the CRC-32 of the canonical text of the operations its upgrade records, so
+ * neither a rebuild nor a change of Migrate's SQL rendering marks it as edited.
+ *
+ * <p>CRC-32 (as Flyway uses) rather than a cryptographic digest: the checksum guards against accidental edits,
+ * not against someone who can already change the revisions, and every start computes it for every applied
+ * revision, where the JDK's native CRC-32 costs a fraction of SHA-256 before the JIT has warmed up.
  */
 public final class Checksums {
 
     private Checksums() {
     }
 
-    public static String sha256(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-        }
+    /** The CRC-32 of the text's UTF-8 bytes, as 8 hex digits. */
+    public static String of(String text) {
+        CRC32 crc = new CRC32();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
     /** Line endings to LF, trailing whitespace removed from each line, blank lines at either end removed. */
     public static String normalize(String sql) {
-        String unified = sql.replace("\r\n", "\n").replace('\r', '\n');
-        return unified.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
+        String unified = sql.indexOf('\r') < 0 ? sql : sql.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder normalized = new StringBuilder(unified.length());
+        int lineStart = 0;
+        while (lineStart < unified.length()) {
+            int lineEnd = unified.indexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? unified.length() : lineEnd;
+            int kept = lineEnd;
+            while (kept > lineStart && Character.isWhitespace(unified.charAt(kept - 1))) {
+                kept--;
+            }
+            normalized.append(unified, lineStart, kept).append('\n');
+            lineStart = lineEnd + 1;
+        }
+        return normalized.toString().strip();
     }
 
     public static String ofSql(String upgradeSection) {
-        return sha256(normalize(upgradeSection));
+        return of(normalize(upgradeSection));
     }
 
     public static String ofOperations(List<Operation> operations) {
@@ -44,7 +56,7 @@ public final class Checksums {
         for (Operation operation : operations) {
             text.append(canonical(operation)).append('\n');
         }
-        return sha256(text.toString());
+        return of(text.toString());
     }
 
     private static String canonical(Operation operation) {

@@ -103,4 +103,20 @@ class SqlRevisionScriptTest {
         assertThat(SqlRevisionScript.parse("a", same).checksum()).isEqualTo(SqlRevisionScript.parse("a", text).checksum());
         assertThat(SqlRevisionScript.parse("a", edited).checksum()).isNotEqualTo(SqlRevisionScript.parse("a", text).checksum());
     }
+
+    @Test
+    void normalisingKeepsInnerBlankLinesAndDropsTrailingTabsAndBlankEnds() {
+        assertThat(Checksums.normalize("\n  \t\nCREATE TABLE t (\t\r\n  id int\t \n\n);\n \n"))
+                .isEqualTo("CREATE TABLE t (\n  id int\n\n);");
+        assertThat(Checksums.ofSql("SELECT 1;")).hasSize(8).isEqualTo(Checksums.ofSql("SELECT 1;  \r\n"))
+                .isNotEqualTo(Checksums.ofSql("SELECT 2;"));
+    }
+
+    @Test
+    void aMarkerNeedsNoSpaceAndAnIndentedCommentStaysSql() {
+        SqlRevisionScript script = SqlRevisionScript.parse("V1.sql",
+                "--id:r1\n--migrate:upgrade\n  -- migrate: a comment, not a marker\nSELECT 1;\n");
+        assertThat(script.revision().id()).isEqualTo("r1");
+        assertThat(script.upgrade()).extracting(Object::toString).singleElement().asString().contains("SELECT 1");
+    }
 }
