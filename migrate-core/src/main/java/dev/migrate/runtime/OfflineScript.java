@@ -59,10 +59,50 @@ public final class OfflineScript {
             statement(sql, "SET search_path TO " + dialect.quote(settings.schema()));
             sql.append('\n');
         }
+        Transaction transaction = new Transaction(sql);
         for (Step step : plan.steps()) {
-            renderStep(sql, step);
+            renderStep(sql, step, transaction);
         }
+        transaction.commit();
         return sql.toString();
+    }
+
+    /**
+     * Where the script's transaction is: each revision commits on its own, or (when revisions share the run's
+     * transaction) one stays open across revisions until a non-transactional one or the end.
+     */
+    private final class Transaction {
+
+        private final StringBuilder sql;
+
+        private final boolean shared = !settings.transactionPerRevision() && dialect.transactionalDdl();
+
+        private boolean open;
+
+        Transaction(StringBuilder sql) {
+            this.sql = sql;
+        }
+
+        void begin() {
+            if (!open && dialect.transactionalDdl()) {
+                statement(sql, "BEGIN");
+                open = true;
+            }
+        }
+
+        /** Ends a revision: commits it, unless revisions share the transaction. */
+        void endRevision() {
+            if (!shared) {
+                commit();
+            }
+        }
+
+        void commit() {
+            if (open) {
+                statement(sql, "COMMIT");
+                open = false;
+            }
+        }
     }
 
     /** The script of a {@code stamp}: the version-table rows change from {@code from} to {@code to}, nothing runs. */
@@ -98,15 +138,18 @@ public final class OfflineScript {
         return sql.toString();
     }
 
-    private void renderStep(StringBuilder sql, Step step) {
+    private void renderStep(StringBuilder sql, Step step, Transaction transaction) {
         RevisionScript script = scripts.script(step.revision().id());
         StepEvent event = new StepEvent(step, script.location(), script.transactional(), true);
         List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
-        boolean transaction = script.transactional() && dialect.transactionalDdl();
+        boolean transactional = script.transactional() && dialect.transactionalDdl();
         sql.append("-- Running ").append(event.describe().replace("\n", " ")).append(" (").append(script.location())
                 .append(")\n");
-        if (transaction) {
-            statement(sql, "BEGIN");
+        if (transactional) {
+            transaction.begin();
+        }
+        else {
+            transaction.commit();
         }
         for (Operation operation : operations) {
             for (String statement : render(operation)) {
@@ -118,9 +161,7 @@ public final class OfflineScript {
                 }
             }
         }
-        if (!transaction && dialect.transactionalDdl()) {
-            statement(sql, "BEGIN");
-        }
+        transaction.begin();
         String version = dialect.qualify(settings.schema(), settings.versionTable());
         List<String> deleted = new ArrayList<>(step.deletedRows());
         List<String> inserted = new ArrayList<>(step.insertedRows());
@@ -139,9 +180,7 @@ public final class OfflineScript {
                 + SqlLiteral.string(step.revision().id()) + ", " + SqlLiteral.string(step.direction().label()) + ", "
                 + SqlLiteral.string(step.revision().message()) + ", " + SqlLiteral.string(script.checksum())
                 + ", CURRENT_TIMESTAMP, NULL, CURRENT_USER, TRUE)");
-        if (dialect.transactionalDdl()) {
-            statement(sql, "COMMIT");
-        }
+        transaction.endRevision();
         sql.append('\n');
     }
 

@@ -15,9 +15,11 @@ import dev.migrate.dialect.Dialect;
  * @param lockWait how long to wait for another process's run to finish
  * @param validateChecksums whether an applied revision that was edited afterwards stops the run
  * @param dialect the dialect, or {@code null} to detect it from the connection
+ * @param transactionPerRevision whether each revision commits on its own (the default), or a run's revisions share
+ *     one transaction (Alembic's default, Flyway's {@code group}) where the database has transactional DDL
  */
 public record RunSettings(String schema, String versionTable, String historyTable, Duration lockWait,
-        boolean validateChecksums, Dialect dialect) {
+        boolean validateChecksums, Dialect dialect, boolean transactionPerRevision) {
 
     public static final String DEFAULT_VERSION_TABLE = "migrate_version";
 
@@ -37,6 +39,7 @@ public record RunSettings(String schema, String versionTable, String historyTabl
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(null, DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE, Duration.ofMinutes(1), true, null);
+        return new RunSettings(null, DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE, Duration.ofMinutes(1), true, null,
+                true);
     }
 }

@@ -30,7 +30,8 @@ import dev.migrate.script.ScriptDirectory;
 /**
  * Runs plans against a database: takes the lock, reads the version table, validates what was applied, checks
  * every operation against the dialect, then runs each revision in its own transaction together with its
- * version-table and history rows (where the database allows), and releases the lock.
+ * version-table and history rows (where the database allows), or all of them in one transaction when so
+ * configured, and releases the lock.
  *
  * <p>A run where nothing is pending costs four statements: take the lock, read the version table, read the
  * applied checksums, release the lock.
@@ -75,8 +76,13 @@ public final class Runner {
             List<PreparedStep> prepared = prepare(plan, dialect);
             OperationExecutor executor = new OperationExecutor(dialect);
             String appliedBy = connection.getMetaData().getUserName();
+            SharedTransaction shared = !settings.transactionPerRevision() && dialect.transactionalDdl()
+                    ? new SharedTransaction() : null;
             for (PreparedStep step : prepared) {
-                runStep(connection, dialect, tables, executor, step, appliedBy);
+                runStep(connection, dialect, tables, executor, step, appliedBy, shared);
+            }
+            if (shared != null) {
+                shared.commit(connection, tables);
             }
             return new RunResult(plan, plan.toRows(), Duration.ofNanos(System.nanoTime() - started));
         });
@@ -340,11 +346,58 @@ public final class Runner {
                 || operation instanceof Operation.DropIndex drop && drop.concurrently();
     }
 
+    /**
+     * The revisions of a run that share one transaction (when revisions do not commit on their own) and are not
+     * committed yet. Listeners hear that a step finished only once it is committed.
+     */
+    private final class SharedTransaction {
+
+        private final List<String> revisions = new ArrayList<>();
+
+        private final List<Runnable> finished = new ArrayList<>();
+
+        void add(String revision, Runnable notification) {
+            revisions.add(revision);
+            finished.add(notification);
+        }
+
+        List<String> revisions() {
+            return List.copyOf(revisions);
+        }
+
+        /** Commits what the transaction holds (nothing when it is empty), then tells the listeners. */
+        void commit(Connection connection, StateTables tables) {
+            if (revisions.isEmpty()) {
+                return;
+            }
+            try {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            catch (SQLException ex) {
+                rollbackQuietly(connection);
+                List<String> rowsAfter = currentRowsQuietly(connection, tables);
+                throw new MigrateException("Committing the run's transaction failed: " + describe(ex) + "\nIts "
+                        + revisions.size() + " revision(s) (" + String.join(", ", revisions) + ") were rolled back; "
+                        + "the database is at " + (rowsAfter.isEmpty() ? "base" : String.join(", ", rowsAfter)) + ".",
+                        ex);
+            }
+            finished.forEach(Runnable::run);
+            revisions.clear();
+            finished.clear();
+        }
+    }
+
     private void runStep(Connection connection, Dialect dialect, StateTables tables, OperationExecutor executor,
-            PreparedStep prepared, String appliedBy) throws SQLException {
+            PreparedStep prepared, String appliedBy, SharedTransaction shared) throws SQLException {
         Step step = prepared.step();
         RevisionScript script = prepared.script();
         boolean transactional = script.transactional();
+        boolean joinsShared = shared != null && transactional;
+        if (shared != null && !transactional) {
+            // What came before is committed first, as Alembic's autocommit block does.
+            shared.commit(connection, tables);
+        }
         StepEvent event = new StepEvent(step, script.location(), transactional, false);
         notify(listener -> listener.stepStarted(event));
         Instant startedAt = Instant.now();
@@ -384,27 +437,33 @@ public final class Runner {
             else {
                 tables.finishHistory(connection, marker, millis, true, null);
             }
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            if (joinsShared) {
+                shared.add(step.revision().id(), () -> notify(listener -> listener.stepFinished(event, duration)));
+                return;
+            }
             connection.commit();
             connection.setAutoCommit(true);
-            Duration duration = Duration.ofNanos(System.nanoTime() - started);
             notify(listener -> listener.stepFinished(event, duration));
         }
         catch (SQLException | RuntimeException ex) {
-            throw failed(connection, dialect, tables, executor, prepared, event, record, marker, started, done, ex);
+            List<String> undone = joinsShared ? shared.revisions() : List.of();
+            throw failed(connection, dialect, tables, executor, prepared, event, record, marker, started, done, undone,
+                    ex);
         }
     }
 
     /** Rolls the step back, records the failure, tells the listeners, and says what happened. */
     private MigrationFailedException failed(Connection connection, Dialect dialect, StateTables tables,
             OperationExecutor executor, PreparedStep prepared, StepEvent event, HistoryRecord record, long marker,
-            long started, int done, Exception ex) {
+            long started, int done, List<String> undone, Exception ex) {
         rollbackQuietly(connection);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         String error = ex instanceof SQLException sql ? describe(sql) : String.valueOf(ex.getMessage());
         recordFailure(connection, tables, record, marker, duration.toMillis(), error);
         List<String> rowsAfter = currentRowsQuietly(connection, tables);
         MigrationFailedException failure = failure(prepared.step(), prepared.script(), dialect, executor, ex, done,
-                prepared.operations().size(), rowsAfter);
+                prepared.operations().size(), undone, rowsAfter);
         notify(listener -> listener.stepFailed(event, duration, failure));
         return failure;
     }
@@ -432,7 +491,7 @@ public final class Runner {
     }
 
     private MigrationFailedException failure(Step step, RevisionScript script, Dialect dialect,
-            OperationExecutor executor, Exception ex, int done, int total, List<String> rowsAfter) {
+            OperationExecutor executor, Exception ex, int done, int total, List<String> undone, List<String> rowsAfter) {
         String sqlState = ex instanceof SQLException sql ? sql.getSQLState() : null;
         String statement = executor.currentStatement();
         StringBuilder message = new StringBuilder("Revision ").append(step.revision().id()).append(" (")
@@ -452,7 +511,12 @@ public final class Runner {
                 : "Error: " + ex.getMessage());
         String at = rowsAfter.isEmpty() ? "base" : String.join(", ", rowsAfter);
         if (script.transactional() && dialect.transactionalDdl()) {
-            message.append("\nThe revision was rolled back; the database is at ").append(at).append('.');
+            message.append("\nThe revision was rolled back");
+            if (!undone.isEmpty()) {
+                message.append(", together with the ").append(undone.size()).append(" revision(s) this run applied "
+                        + "before it in the same transaction (").append(String.join(", ", undone)).append(')');
+            }
+            message.append("; the database is at ").append(at).append('.');
         }
         else {
             message.append("\nThe revision is not transactional").append(script.transactional() ? " on " + dialect.name()
