@@ -96,7 +96,8 @@ public final class MigrateAutoConfiguration {
                     .versionTable(properties.getVersionTable())
                     .historyTable(properties.getHistoryTable())
                     .lockWait(properties.getLockWait())
-                    .validateChecksums(properties.isValidateChecksums());
+                    .validateChecksums(properties.isValidateChecksums())
+                    .transactionPerRevision(properties.isTransactionPerRevision());
             listeners.orderedStream().forEach(builder::listener);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             return builder.build();

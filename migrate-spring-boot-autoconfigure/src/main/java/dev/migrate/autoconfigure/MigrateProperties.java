@@ -38,6 +38,12 @@ public class MigrateProperties {
     /** Whether an applied revision that was edited afterwards stops the run. */
     private boolean validateChecksums = true;
 
+    /**
+     * Whether each revision commits on its own. When false, the revisions of a run share one transaction (Alembic's
+     * default): a failure undoes the whole run. Ignored on databases without transactional DDL.
+     */
+    private boolean transactionPerRevision = true;
+
     /** JDBC URL of the database to migrate, when it is not the application's DataSource. */
     private String url;
 
@@ -124,6 +130,14 @@ public class MigrateProperties {
 
     public void setValidateChecksums(boolean validateChecksums) {
         this.validateChecksums = validateChecksums;
+    }
+
+    public boolean isTransactionPerRevision() {
+        return this.transactionPerRevision;
+    }
+
+    public void setTransactionPerRevision(boolean transactionPerRevision) {
+        this.transactionPerRevision = transactionPerRevision;
     }
 
     public String getUrl() {

@@ -126,12 +126,14 @@ class MigrateAutoConfigurationTests {
     @Test
     void schemaNamesAndTheLockWaitComeFromProperties() {
         runner.withPropertyValues("migrate.schema=app", "migrate.version-table=schema_version",
-                "migrate.history-table=schema_log", "migrate.lock-wait=5s", "migrate.validate-checksums=false")
+                "migrate.history-table=schema_log", "migrate.lock-wait=5s", "migrate.validate-checksums=false",
+                "migrate.transaction-per-revision=false")
                 .run(context -> {
                     Migrate migrate = context.getBean(Migrate.class);
                     assertThat(migrate.settings().schema()).isEqualTo("app");
                     assertThat(migrate.settings().lockWait()).hasSeconds(5);
                     assertThat(migrate.settings().validateChecksums()).isFalse();
+                    assertThat(migrate.settings().transactionPerRevision()).isFalse();
                     assertThat(context.getBean(JdbcTemplate.class).queryForList(
                             "SELECT version_num FROM app.schema_version", String.class)).containsExactly("d4e5f6a1b2c3");
                 });
