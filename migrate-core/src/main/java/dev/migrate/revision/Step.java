@@ -1,5 +1,6 @@
 package dev.migrate.revision;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +37,25 @@ public record Step(Direction direction, Revision revision, List<String> deletedR
             return "delete";
         }
         return deleted > inserted ? "delete+update" : "insert+update";
+    }
+
+    /**
+     * The version-table rows after {@code steps} run from {@code rows}, in order.
+     *
+     * @throws IllegalStateException when a step removes a row that is not there (the steps do not start from
+     *     {@code rows})
+     */
+    public static List<String> rowsAfter(List<String> rows, List<Step> steps) {
+        List<String> result = new ArrayList<>(rows);
+        for (Step step : steps) {
+            if (!result.containsAll(step.deletedRows())) {
+                throw new IllegalStateException("Step " + step + " removes version rows " + step.deletedRows()
+                        + " but the rows are " + result);
+            }
+            result.removeAll(step.deletedRows());
+            result.addAll(step.insertedRows());
+        }
+        return result;
     }
 
     @Override

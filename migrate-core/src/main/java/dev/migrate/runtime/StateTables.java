@@ -22,6 +22,11 @@ import dev.migrate.revision.Step;
  */
 public final class StateTables {
 
+    private static final String INSERT_HISTORY = "INSERT INTO %s (revision, direction, message, checksum, started_at,"
+            + " duration_ms, applied_by, success, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final int HISTORY_ROWS_PER_INSERT = 500;
+
     private final Dialect dialect;
 
     private final String schema;
@@ -119,6 +124,27 @@ public final class StateTables {
         }
     }
 
+    /**
+     * Changes the rows from {@code from} (what the table holds) to {@code to}: each row that goes must be there, as
+     * in {@link #apply}.
+     */
+    public void changeRows(Connection connection, List<String> from, List<String> to) throws SQLException {
+        for (String row : from) {
+            if (!to.contains(row)) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + version() + " WHERE version_num = ?")) {
+                    delete.setString(1, row);
+                    expectOne(delete.executeUpdate(), "delete", row);
+                }
+            }
+        }
+        for (String row : to) {
+            if (!from.contains(row)) {
+                insertRow(connection, row);
+            }
+        }
+    }
+
     /** Replaces every row (for {@code stamp}). */
     public void replaceRows(Connection connection, List<String> rows) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -207,24 +233,45 @@ public final class StateTables {
 
     /** Adds a history row; {@code success} {@code null} marks a step still running. Returns the row's id. */
     public long insertHistory(Connection connection, HistoryRecord record) throws SQLException {
-        String sql = "INSERT INTO " + history()
-                + " (revision, direction, message, checksum, started_at, duration_ms, applied_by, success, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, record.revision());
-            insert.setString(2, record.direction());
-            insert.setString(3, truncate(record.message(), 1000));
-            insert.setString(4, record.checksum());
-            insert.setTimestamp(5, Timestamp.from(record.startedAt()));
-            insert.setObject(6, record.durationMillis());
-            insert.setString(7, truncate(record.appliedBy(), 200));
-            insert.setObject(8, record.success());
-            insert.setString(9, truncate(record.error(), 4000));
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY.formatted(history()),
+                Statement.RETURN_GENERATED_KEYS)) {
+            bind(insert, 0, record);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 return keys.next() ? keys.getLong(1) : -1;
             }
         }
+    }
+
+    /**
+     * Adds finished steps' history rows, up to {@value #HISTORY_ROWS_PER_INSERT} in each statement: one statement
+     * is much cheaper for the database than many in a transaction that also ran DDL.
+     */
+    public void insertHistory(Connection connection, List<HistoryRecord> records) throws SQLException {
+        for (int start = 0; start < records.size(); start += HISTORY_ROWS_PER_INSERT) {
+            List<HistoryRecord> chunk = records.subList(start, Math.min(records.size(), start + HISTORY_ROWS_PER_INSERT));
+            String sql = INSERT_HISTORY.formatted(history())
+                    + ", (?, ?, ?, ?, ?, ?, ?, ?, ?)".repeat(chunk.size() - 1);
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    bind(insert, i * 9, chunk.get(i));
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Sets the nine values of a history row, starting after parameter {@code offset}. */
+    private static void bind(PreparedStatement insert, int offset, HistoryRecord record) throws SQLException {
+        insert.setString(offset + 1, record.revision());
+        insert.setString(offset + 2, record.direction());
+        insert.setString(offset + 3, truncate(record.message(), 1000));
+        insert.setString(offset + 4, record.checksum());
+        insert.setTimestamp(offset + 5, Timestamp.from(record.startedAt()));
+        insert.setObject(offset + 6, record.durationMillis());
+        insert.setString(offset + 7, truncate(record.appliedBy(), 200));
+        insert.setObject(offset + 8, record.success());
+        insert.setString(offset + 9, truncate(record.error(), 4000));
     }
 
     /** Completes a row written while its step was running. */

@@ -87,6 +87,27 @@ class SharedTransactionTest {
         }
 
         @Test
+        void theVersionTableFollowsBranchesAndMergesUpAndDown() throws SQLException {
+            ScriptDirectory scripts = ScriptDirectory.of(List.of(creating("r1", null, "t1"), creating("a1", "r1", "ta"),
+                    creating("b1", "r1", "tb"), creating("m1", null, "tm").withParents("a1", "b1")));
+            Migrate migrate = shared(db, scripts, new Events());
+
+            migrate.upgrade("a1");
+            assertThat(migrate.current()).containsExactly("a1");
+            migrate.upgrade("heads");
+            assertThat(migrate.current()).containsExactly("m1");
+            migrate.downgrade("r1");
+            assertThat(migrate.current()).containsExactly("r1");
+            assertThat(new Catalog(db).tables()).contains("t1").doesNotContain("ta", "tb", "tm");
+
+            List<HistoryRecord> log = migrate.log();
+            assertThat(log).extracting(record -> record.direction() + " " + record.revision()).containsExactly(
+                    "upgrade r1", "upgrade a1", "upgrade b1", "upgrade m1", "downgrade m1", "downgrade b1",
+                    "downgrade a1");
+            assertThat(log).allMatch(record -> record.durationMillis() != null && record.checksum() != null);
+        }
+
+        @Test
         void aFailureUndoesTheWholeRunAndSaysSo() throws SQLException {
             Events events = new Events();
             Migrate migrate = shared(db, ScriptDirectory.of(List.of(creating("r1", null, "t1"),

@@ -35,6 +35,13 @@ public final class TestRevision implements RevisionScript {
         return new TestRevision(revision, upgrade, downgrade, true);
     }
 
+    /** A copy with these parents (two or more make a merge). */
+    public TestRevision withParents(String... parents) {
+        Revision moved = new Revision(revision.id(), List.of(parents), revision.branchLabels(), revision.dependsOn(),
+                revision.message(), revision.created(), revision.origin());
+        return new TestRevision(moved, upgrade, downgrade, transactional);
+    }
+
     public TestRevision nonTransactional() {
         return new TestRevision(revision, upgrade, downgrade, false);
     }
