@@ -18,12 +18,14 @@ final class BenchDatabase {
     private BenchDatabase() {
     }
 
-    /** Drops and creates the database; returns its JDBC URL. */
+    /** Drops and creates the database, then checkpoints; returns its JDBC URL. */
     static String fresh(String name) throws SQLException {
         try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
+            // Every case starts with nothing left for the checkpointer to write from the one before it.
+            statement.execute("CHECKPOINT");
         }
         return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
     }

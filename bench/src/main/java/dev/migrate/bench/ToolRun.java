@@ -15,8 +15,9 @@ import org.flywaydb.core.Flyway;
 import dev.migrate.Migrate;
 
 /**
- * One tool's run in a JVM of its own, as an application start would do it: {@code tool folder url}. Prints
- * {@code millis <time of the migrate call, loading the revisions included>}.
+ * One tool's run in a JVM of its own, as an application start would do it: {@code tool folder url [repeats]}.
+ * Prints {@code millis <time of the migrate call, loading the revisions included>}; with repeats, also the median
+ * of the repeated calls in this JVM ({@code warm}) and the round trips of one more call ({@code roundtrips}).
  */
 public final class ToolRun {
 
@@ -41,6 +42,11 @@ public final class ToolRun {
             }
             java.util.Arrays.sort(warm);
             System.out.println("warm " + warm[repeats / 2]);
+            // Once more through a relay that counts round trips (not timed).
+            try (RoundTripCounter counter = RoundTripCounter.start(url)) {
+                run(tool, folder, counter.relayed(url));
+                System.out.println("roundtrips " + counter.roundTrips());
+            }
         }
     }
 
@@ -48,8 +54,13 @@ public final class ToolRun {
         switch (tool) {
             case "migrate" -> Migrate.builder().dataSource(dataSource(url)).locations("filesystem:" + folder.resolve("migrate"))
                     .build().upgrade("heads");
+            case "migrate, one tx" -> Migrate.builder().dataSource(dataSource(url))
+                    .locations("filesystem:" + folder.resolve("migrate")).transactionPerRevision(false).build()
+                    .upgrade("heads");
             case "flyway" -> Flyway.configure().dataSource(url, BenchDatabase.USER, BenchDatabase.PASSWORD)
                     .locations("filesystem:" + folder.resolve("flyway")).load().migrate();
+            case "flyway, group" -> Flyway.configure().dataSource(url, BenchDatabase.USER, BenchDatabase.PASSWORD)
+                    .locations("filesystem:" + folder.resolve("flyway")).group(true).load().migrate();
             case "liquibase" -> {
                 try (Connection connection = BenchDatabase.connect(url)) {
                     Database database = DatabaseFactory.getInstance()

@@ -13,12 +13,19 @@ import java.util.Map;
 
 /**
  * Migrate, Flyway and Liquibase side by side on identical DDL against the same PostgreSQL, each case on a freshly
- * created database and in a JVM of its own; {@code psql -1 -f} of the same DDL is the floor. Tools take turns round
- * by round (the machines drift), and the first round is a warm-up that is not counted.
+ * created database and in a JVM of its own; {@code psql -1 -f} of the same DDL is the floor, and psql with a
+ * transaction per revision the floor of per-revision commits. Tools take turns round by round (the machines drift),
+ * and the first round is a warm-up that is not counted.
  */
 public final class ToolsBenchmark {
 
+    /** The tools with their defaults; each is also started with Spring Boot (Liquibase's turn starts without either). */
     static final List<String> TOOLS = List.of("migrate", "flyway", "liquibase");
+
+    /** Variants that only change how pending revisions are applied: one transaction for the whole run. */
+    static final List<String> APPLY_VARIANTS = List.of("migrate, one tx", "flyway, group");
+
+    private final Map<String, Integer> roundTrips = new LinkedHashMap<>();
 
     private final Map<String, List<Double>> samples = new LinkedHashMap<>();
 
@@ -43,34 +50,46 @@ public final class ToolsBenchmark {
         for (int round = 0; round <= rounds; round++) {
             boolean counted = round > 0;
             List<String> order = new ArrayList<>(TOOLS);
+            order.addAll(APPLY_VARIANTS);
             java.util.Collections.rotate(order, round);
             for (String tool : order) {
-                String url = BenchDatabase.fresh("migrate_bench_" + tool);
+                String url = BenchDatabase.fresh("migrate_bench_" + tool.replaceAll("\\W+", "_"));
                 double[] apply = runTool(tool, folder, url, 1);
-                double[] noop = runTool(tool, folder, url, 5);
                 if (counted) {
                     record("apply " + revisions + ", call", tool, apply[0]);
                     record("apply " + revisions + ", process", tool, apply[1]);
-                    record("no-op start, call", tool, noop[0]);
-                    record("no-op start, process", tool, noop[1]);
-                    record("no-op, warm in-process", tool, noop[2]);
+                }
+                if (TOOLS.contains(tool)) {
+                    double[] noop = runTool(tool, folder, url, 5);
+                    roundTrips.put(tool, (int) noop[3]);
+                    if (counted) {
+                        record("no-op start, call", tool, noop[0]);
+                        record("no-op start, process", tool, noop[1]);
+                        record("no-op, warm in-process", tool, noop[2]);
+                    }
                 }
             }
-            for (String tool : order) {
+            List<String> bootOrder = new ArrayList<>(TOOLS);
+            java.util.Collections.rotate(bootOrder, round);
+            for (String tool : bootOrder) {
                 double[] start = bootStart(tool, folder, bootDatabases.get(tool));
                 if (counted) {
                     record("boot start, 100 applied", tool.equals("liquibase") ? "none" : tool, start[0]);
                     record("boot start, whole JVM", tool.equals("liquibase") ? "none" : tool, start[1]);
                 }
             }
-            String url = BenchDatabase.fresh("migrate_bench_psql");
-            double floor = psql(folder.resolve("all.sql"), url);
+            double floor = psql(folder.resolve("all.sql"), BenchDatabase.fresh("migrate_bench_psql"), true);
+            double floorEach = psql(folder.resolve("all-each.sql"), BenchDatabase.fresh("migrate_bench_psql"), false);
             if (counted) {
                 record("apply " + revisions + ", call", "psql -1 -f", floor);
                 record("apply " + revisions + ", process", "psql -1 -f", floor);
+                record("apply " + revisions + ", call", "psql, tx each", floorEach);
+                record("apply " + revisions + ", process", "psql, tx each", floorEach);
             }
         }
         print();
+        System.out.println();
+        System.out.println("round trips of a no-op run with " + revisions + " applied: " + roundTrips);
     }
 
     private void record(String scenario, String tool, double millis) {
@@ -78,8 +97,8 @@ public final class ToolsBenchmark {
     }
 
     private void print() {
-        System.out.printf(Locale.ROOT, "%-28s %-14s %14s %14s %9s %11s %9s%n", "scenario", "tool", "median ms",
-                "min-max ms", "/ flyway", "/ liquibase", "/ floor");
+        System.out.printf(Locale.ROOT, "%-28s %-16s %10s %12s %9s %11s %10s %12s%n", "scenario", "tool", "median ms",
+                "min-max ms", "/ flyway", "/ liquibase", "/ psql -1", "/ psql each");
         Map<String, Double> medians = new LinkedHashMap<>();
         samples.forEach((key, values) -> medians.put(key, median(values)));
         samples.forEach((key, values) -> {
@@ -87,10 +106,11 @@ public final class ToolsBenchmark {
             String scenario = parts[0];
             double median = medians.get(key);
             double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "%-28s %-14s %14.1f %14s %9s %11s %9s%n", scenario, parts[1], median,
+            System.out.printf(Locale.ROOT, "%-28s %-16s %10.1f %12s %9s %11s %10s %12s%n", scenario, parts[1], median,
                     String.format(Locale.ROOT, "%.0f-%.0f", sorted[0], sorted[sorted.length - 1]),
                     ratio(median, medians.get(scenario + "|flyway")), ratio(median, medians.get(scenario + "|liquibase")),
-                    ratio(median, medians.get(scenario + "|psql -1 -f")));
+                    ratio(median, medians.get(scenario + "|psql -1 -f")),
+                    ratio(median, medians.get(scenario + "|psql, tx each")));
         });
     }
 
@@ -104,7 +124,10 @@ public final class ToolsBenchmark {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    /** Runs a tool in a new JVM; returns the call time it printed and the whole process time. */
+    /**
+     * Runs a tool in a new JVM; returns the call time it printed, the whole process time, the median warm call and
+     * the round trips of one call (the last two only with repeats).
+     */
     private static double[] runTool(String tool, Path folder, String url, int repeats)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -120,8 +143,11 @@ public final class ToolsBenchmark {
             throw new IllegalStateException(tool + " failed:\n" + output);
         }
         String warm = Arrays.stream(output.split("\n")).filter(line -> line.startsWith("warm ")).findFirst().orElse(null);
+        String trips = Arrays.stream(output.split("\n")).filter(line -> line.startsWith("roundtrips ")).findFirst()
+                .orElse(null);
         return new double[] {Double.parseDouble(last.substring(7)), wall,
-                warm == null ? Double.NaN : Double.parseDouble(warm.substring(5))};
+                warm == null ? Double.NaN : Double.parseDouble(warm.substring(5)),
+                trips == null ? Double.NaN : Double.parseDouble(trips.substring("roundtrips ".length()))};
     }
 
     /**
@@ -149,11 +175,16 @@ public final class ToolsBenchmark {
         return new double[] {Double.parseDouble(line.substring(7)), wall};
     }
 
-    private static double psql(Path script, String url) throws IOException, InterruptedException {
+    /** Runs a script through psql: in one transaction ({@code -1}), or as written. */
+    private static double psql(Path script, String url, boolean oneTransaction) throws IOException, InterruptedException {
         java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
-        ProcessBuilder builder = new ProcessBuilder("psql", "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(),
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(),
                 "-p", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", BenchDatabase.USER, "-d",
-                uri.getPath().substring(1), "-f", script.toString()).redirectErrorStream(true);
+                uri.getPath().substring(1), "-f", script.toString()));
+        if (oneTransaction) {
+            command.add(1, "-1");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PGPASSWORD", BenchDatabase.PASSWORD);
         long started = System.nanoTime();
         Process process = builder.start();
@@ -164,13 +195,17 @@ public final class ToolsBenchmark {
         return (System.nanoTime() - started) / 1_000_000.0;
     }
 
-    /** The same DDL in each tool's format, and as one script for psql. */
+    /**
+     * The same DDL in each tool's format, and for psql as one script ({@code all.sql}, run with {@code -1}) and as
+     * one with a transaction per revision ({@code all-each.sql}).
+     */
     static void writeRevisions(Path folder, int count) throws IOException {
         Files.createDirectories(folder);
         Path migrate = Files.createDirectories(folder.resolve("migrate"));
         Path flyway = Files.createDirectories(folder.resolve("flyway"));
         Path liquibase = Files.createDirectories(folder.resolve("liquibase"));
         StringBuilder all = new StringBuilder();
+        StringBuilder each = new StringBuilder();
         StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n\n");
         for (int i = 1; i <= count; i++) {
             String ddl = BenchDatabase.tableDdl(i);
@@ -181,8 +216,10 @@ public final class ToolsBenchmark {
             Files.writeString(flyway.resolve(String.format("V%d__t%04d.sql", i, i)), ddl);
             changelog.append("--changeset bench:").append(i).append("\n").append(ddl).append('\n');
             all.append(ddl);
+            each.append("BEGIN;\n").append(ddl).append("COMMIT;\n");
         }
         Files.writeString(liquibase.resolve("changelog.sql"), changelog);
         Files.writeString(folder.resolve("all.sql"), all);
+        Files.writeString(folder.resolve("all-each.sql"), each);
     }
 }
