@@ -9,9 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The revisions and the directed acyclic graph their parents and dependencies form. Pure logic, no I/O:
@@ -24,7 +22,6 @@ public final class RevisionGraph {
 
     private final Revision[] revisions;
     private final Map<String, Integer> indexById;
-    private final NavigableMap<String, Integer> sortedIds;
     private final Map<String, Integer> indexByLabel;
     /** Parent edges only: the revision's own lineage. */
     private final int[][] parents;
@@ -40,7 +37,6 @@ public final class RevisionGraph {
             int[][] parents, int[][] prerequisites) {
         this.revisions = revisions;
         this.indexById = indexById;
-        this.sortedIds = new TreeMap<>(indexById);
         this.indexByLabel = indexByLabel;
         this.parents = parents;
         this.prerequisites = prerequisites;
@@ -305,9 +301,24 @@ public final class RevisionGraph {
         return indexByLabel.get(label);
     }
 
-    /** Ids that start with {@code prefix}, in id order. */
+    /** Ids that start with {@code prefix}, in id order (revisions are held sorted by id, so a binary search finds them). */
     List<Integer> indexesWithPrefix(String prefix) {
-        return new ArrayList<>(sortedIds.subMap(prefix, true, prefix + Character.MAX_VALUE, true).values());
+        int low = 0;
+        int high = revisions.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (revisions[middle].id().compareTo(prefix) < 0) {
+                low = middle + 1;
+            }
+            else {
+                high = middle;
+            }
+        }
+        List<Integer> matches = new ArrayList<>();
+        for (int i = low; i < revisions.length && revisions[i].id().startsWith(prefix); i++) {
+            matches.add(i);
+        }
+        return matches;
     }
 
     int[] parentsOf(int index) {

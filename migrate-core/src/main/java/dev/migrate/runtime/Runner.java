@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -42,13 +43,13 @@ public final class Runner {
 
     private final DataSource dataSource;
 
-    private final ScriptDirectory scripts;
+    private final Supplier<ScriptDirectory> scripts;
 
     private final RunSettings settings;
 
     private final List<MigrationListener> listeners;
 
-    public Runner(DataSource dataSource, ScriptDirectory scripts, RunSettings settings,
+    public Runner(DataSource dataSource, Supplier<ScriptDirectory> scripts, RunSettings settings,
             List<MigrationListener> listeners) {
         this.dataSource = dataSource;
         this.scripts = scripts;
@@ -66,6 +67,8 @@ public final class Runner {
     public RunResult run(Function<List<String>, Plan> planner) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
+            // Bad revisions stop the run before it touches the database (they may still be being read).
+            scripts.get();
             List<String> rows = ensureTables(connection, dialect, tables);
             Plan plan = planner.apply(rows);
             validate(connection, tables, rows);
@@ -92,6 +95,7 @@ public final class Runner {
     public RunResult stamp(Function<List<String>, List<String>> rowsFor) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
+            scripts.get();
             List<String> rows = ensureTables(connection, dialect, tables);
             List<String> target = rowsFor.apply(rows);
             connection.setAutoCommit(false);
@@ -276,12 +280,12 @@ public final class Runner {
         }
         List<String> edited = new ArrayList<>();
         StringBuilder details = new StringBuilder();
-        for (String id : scripts.graph().revisions().stream().map(r -> r.id()).toList()) {
+        for (String id : scripts.get().graph().revisions().stream().map(r -> r.id()).toList()) {
             String recorded = state.checksums().get(id);
             if (recorded == null) {
                 continue;
             }
-            RevisionScript script = scripts.script(id);
+            RevisionScript script = scripts.get().script(id);
             String now = script.checksum();
             if (!recorded.equals(now)) {
                 edited.add(id);
@@ -302,10 +306,10 @@ public final class Runner {
      * the rest of the revision is nothing.
      */
     private boolean resumable(HistoryRecord record) {
-        if (!"upgrade".equals(record.direction()) || scripts.graph().get(record.revision()) == null) {
+        if (!"upgrade".equals(record.direction()) || scripts.get().graph().get(record.revision()) == null) {
             return false;
         }
-        List<Operation> operations = scripts.script(record.revision()).upgrade();
+        List<Operation> operations = scripts.get().script(record.revision()).upgrade();
         return !operations.isEmpty() && operations.stream().allMatch(Operation.BatchUpdate.class::isInstance);
     }
 
@@ -316,7 +320,7 @@ public final class Runner {
     private List<PreparedStep> prepare(Plan plan, Dialect dialect) {
         List<PreparedStep> prepared = new ArrayList<>();
         for (Step step : plan.steps()) {
-            RevisionScript script = scripts.script(step.revision().id());
+            RevisionScript script = scripts.get().script(step.revision().id());
             List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
             for (Operation operation : operations) {
                 String problem = dialect.problemWith(operation);
@@ -372,21 +376,22 @@ public final class Runner {
         }
 
         /** Writes the state tables and commits (nothing when the transaction holds no revision), then tells the listeners. */
-        void commit(Connection connection, StateTables tables) throws SQLException {
+        void commit(Connection connection, StateTables tables) {
             if (steps.isEmpty()) {
                 return;
             }
-            List<String> before = tables.readRows(connection);
-            tables.changeRows(connection, before, Step.rowsAfter(before, steps));
-            tables.insertHistory(connection, history);
             try {
+                List<String> before = tables.readRows(connection);
+                tables.changeRows(connection, before, Step.rowsAfter(before, steps));
+                tables.insertHistory(connection, history);
                 connection.commit();
                 connection.setAutoCommit(true);
             }
             catch (SQLException ex) {
                 rollbackQuietly(connection);
                 List<String> rowsAfter = currentRowsQuietly(connection, tables);
-                throw new MigrateException("Committing the run's transaction failed: " + describe(ex) + "\nIts "
+                throw new MigrateException("Writing the state tables or committing the run's transaction failed: "
+                        + describe(ex) + "\nIts "
                         + steps.size() + " revision(s) (" + String.join(", ", revisions()) + ") were rolled back; "
                         + "the database is at " + (rowsAfter.isEmpty() ? "base" : String.join(", ", rowsAfter)) + ".",
                         ex);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.migrate.Migrate;
+import dev.migrate.MigrateException;
 import dev.migrate.runtime.StateTables.HistoryRecord;
 import dev.migrate.script.ScriptDirectory;
 import dev.migrate.testing.Catalog;
@@ -125,6 +126,25 @@ class SharedTransactionTest {
             assertThat(log).extracting(HistoryRecord::revision).containsExactly("r3");
             assertThat(log.get(0).success()).isFalse();
             assertThat(events.seen).containsExactly("started r1", "started r2", "started r3", "failed r3");
+        }
+
+        @Test
+        void aFailureAtTheCommitUndoesTheRunAndSaysSo() throws SQLException {
+            // A deferred foreign key is only checked when the transaction commits.
+            Migrate migrate = shared(db, ScriptDirectory.of(List.of(
+                    TestRevision.of("r1", null, op -> op.execute("CREATE TABLE parent (id int PRIMARY KEY); "
+                            + "CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED)"),
+                            op -> { }),
+                    TestRevision.of("r2", "r1", op -> op.execute("INSERT INTO child VALUES (42)"), op -> { }))),
+                    new Events());
+
+            MigrateException failure = catchThrowableOfType(MigrateException.class, () -> migrate.upgrade("heads"));
+
+            assertThat(failure.getMessage()).startsWith("Writing the state tables or committing the run's transaction "
+                    + "failed: [SQLState 23503]").endsWith("Its 2 revision(s) (r1, r2) were rolled back; the database "
+                    + "is at base.");
+            assertThat(new Catalog(db).tables()).doesNotContain("parent", "child");
+            assertThat(migrate.current()).isEmpty();
         }
 
         @Test
