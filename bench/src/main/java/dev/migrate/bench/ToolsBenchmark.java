@@ -25,6 +25,9 @@ public final class ToolsBenchmark {
     /** Variants that only change how pending revisions are applied: one transaction for the whole run. */
     static final List<String> APPLY_VARIANTS = List.of("migrate, one tx", "flyway, group");
 
+    /** Calls after the first in the no-op JVM; their median is the warm in-process figure. */
+    static final int WARM_REPEATS = 10;
+
     private final Map<String, Integer> roundTrips = new LinkedHashMap<>();
 
     private final Map<String, List<Double>> samples = new LinkedHashMap<>();
@@ -60,7 +63,7 @@ public final class ToolsBenchmark {
                     record("apply " + revisions + ", process", tool, apply[1]);
                 }
                 if (TOOLS.contains(tool)) {
-                    double[] noop = runTool(tool, folder, url, 5);
+                    double[] noop = runTool(tool, folder, url, WARM_REPEATS);
                     roundTrips.put(tool, (int) noop[3]);
                     if (counted) {
                         record("no-op start, call", tool, noop[0]);
