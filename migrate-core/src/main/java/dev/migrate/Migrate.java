@@ -274,9 +274,9 @@ public final class Migrate {
 
         /**
          * Whether each revision commits on its own (the default). With {@code false}, the revisions of a run share
-         * one transaction, as Alembic does by default: a failure undoes the whole run, and a thousand revisions
-         * apply in about half the time. A non-transactional revision commits what came before it. Databases
-         * without transactional DDL (H2) always commit per revision.
+         * one transaction, as Alembic does by default: a failure undoes the whole run, and many small revisions
+         * apply faster (1,000 in about a quarter less time in the benchmark). A non-transactional revision commits
+         * what came before it. Databases without transactional DDL (H2) always commit per revision.
          */
         public Builder transactionPerRevision(boolean value) {
             this.transactionPerRevision = value;
