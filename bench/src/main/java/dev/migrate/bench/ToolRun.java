@@ -17,7 +17,8 @@ import dev.migrate.Migrate;
 /**
  * One tool's run in a JVM of its own, as an application start would do it: {@code tool folder url [repeats]}.
  * Prints {@code millis <time of the migrate call, loading the revisions included>}; with repeats, also the median
- * of the repeated calls in this JVM ({@code warm}) and the round trips of one more call ({@code roundtrips}).
+ * of that many more calls in this JVM ({@code warm}), of twice as many after them ({@code steady}), and the round
+ * trips of one more call ({@code roundtrips}).
  */
 public final class ToolRun {
 
@@ -33,21 +34,27 @@ public final class ToolRun {
         run(tool, folder, url);
         System.out.println("millis " + (System.nanoTime() - started) / 1_000_000.0);
         if (repeats > 1) {
-            // The same call again in this JVM, warm, as a long-lived process or a test suite pays it.
-            double[] warm = new double[repeats];
-            for (int i = 0; i < repeats; i++) {
-                long again = System.nanoTime();
-                run(tool, folder, url);
-                warm[i] = (System.nanoTime() - again) / 1_000_000.0;
-            }
-            java.util.Arrays.sort(warm);
-            System.out.println("warm " + warm[repeats / 2]);
+            // The same call again in this JVM, as a long-lived process or a test suite pays it: the first repeats
+            // while the JIT is still compiling ("warm"), then twice as many more once it has settled ("steady").
+            System.out.println("warm " + medianOf(repeats, tool, folder, url));
+            System.out.println("steady " + medianOf(2 * repeats, tool, folder, url));
             // Once more through a relay that counts round trips (not timed).
             try (RoundTripCounter counter = RoundTripCounter.start(url)) {
                 run(tool, folder, counter.relayed(url));
                 System.out.println("roundtrips " + counter.roundTrips());
             }
         }
+    }
+
+    private static double medianOf(int calls, String tool, Path folder, String url) throws Exception {
+        double[] millis = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long started = System.nanoTime();
+            run(tool, folder, url);
+            millis[i] = (System.nanoTime() - started) / 1_000_000.0;
+        }
+        java.util.Arrays.sort(millis);
+        return calls % 2 == 1 ? millis[calls / 2] : (millis[calls / 2 - 1] + millis[calls / 2]) / 2;
     }
 
     private static void run(String tool, Path folder, String url) throws Exception {

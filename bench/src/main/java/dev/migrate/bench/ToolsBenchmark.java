@@ -25,7 +25,10 @@ public final class ToolsBenchmark {
     /** Variants that only change how pending revisions are applied: one transaction for the whole run. */
     static final List<String> APPLY_VARIANTS = List.of("migrate, one tx", "flyway, group");
 
-    /** Calls after the first in the no-op JVM; their median is the warm in-process figure. */
+    /**
+     * Calls after the first in the no-op JVM, whose median is the warm in-process figure; twice as many more give
+     * the steady one.
+     */
     static final int WARM_REPEATS = 10;
 
     private final Map<String, Integer> roundTrips = new LinkedHashMap<>();
@@ -69,6 +72,7 @@ public final class ToolsBenchmark {
                         record("no-op start, call", tool, noop[0]);
                         record("no-op start, process", tool, noop[1]);
                         record("no-op, warm in-process", tool, noop[2]);
+                        record("no-op, steady in-process", tool, noop[4]);
                     }
                 }
             }
@@ -128,8 +132,8 @@ public final class ToolsBenchmark {
     }
 
     /**
-     * Runs a tool in a new JVM; returns the call time it printed, the whole process time, the median warm call and
-     * the round trips of one call (the last two only with repeats).
+     * Runs a tool in a new JVM; returns the call time it printed, the whole process time, and (with repeats) the
+     * median warm call, the round trips of one call and the median steady call.
      */
     private static double[] runTool(String tool, Path folder, String url, int repeats)
             throws IOException, InterruptedException {
@@ -145,12 +149,14 @@ public final class ToolsBenchmark {
         if (status != 0 || last == null) {
             throw new IllegalStateException(tool + " failed:\n" + output);
         }
-        String warm = Arrays.stream(output.split("\n")).filter(line -> line.startsWith("warm ")).findFirst().orElse(null);
-        String trips = Arrays.stream(output.split("\n")).filter(line -> line.startsWith("roundtrips ")).findFirst()
-                .orElse(null);
-        return new double[] {Double.parseDouble(last.substring(7)), wall,
-                warm == null ? Double.NaN : Double.parseDouble(warm.substring(5)),
-                trips == null ? Double.NaN : Double.parseDouble(trips.substring("roundtrips ".length()))};
+        return new double[] {Double.parseDouble(last.substring(7)), wall, printed(output, "warm"),
+                printed(output, "roundtrips"), printed(output, "steady")};
+    }
+
+    /** The number after {@code name } in a tool run's output, or NaN. */
+    private static double printed(String output, String name) {
+        return Arrays.stream(output.split("\n")).filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(name.length() + 1))).orElse(Double.NaN);
     }
 
     /**
