@@ -25,7 +25,6 @@ import dev.migrate.runtime.Runner;
 import dev.migrate.runtime.StateTables.HistoryRecord;
 import dev.migrate.script.Location;
 import dev.migrate.script.ScriptDirectory;
-import dev.migrate.script.ScriptLoader;
 
 /**
  * Migrate's entry point without Spring: the revisions of some locations, a database, and what can be done with
@@ -41,15 +40,18 @@ public final class Migrate {
 
     private final DataSource dataSource;
 
-    private final ScriptLoader scripts;
+    private final ScriptDirectory scripts;
+
+    private final Planner planner;
 
     private final RunSettings settings;
 
     private final List<MigrationListener> listeners;
 
-    private Migrate(Builder builder, ScriptLoader scripts) {
+    private Migrate(Builder builder, ScriptDirectory scripts) {
         this.dataSource = builder.dataSource;
         this.scripts = scripts;
+        this.planner = new Planner(scripts.graph());
         this.settings = new RunSettings(builder.schema, builder.versionTable, builder.historyTable, builder.lockWait,
                 builder.validateChecksums, builder.dialect, builder.transactionPerRevision);
         this.listeners = List.copyOf(builder.listeners);
@@ -59,14 +61,8 @@ public final class Migrate {
         return new Builder();
     }
 
-    /**
-     * The revisions, read on first use.
-     *
-     * @throws dev.migrate.script.ScriptException for a revision that cannot be read
-     * @throws dev.migrate.revision.RevisionGraphException when the revisions do not form a valid graph
-     */
     public ScriptDirectory scripts() {
-        return scripts.get();
+        return scripts;
     }
 
     /** The data source runs use, or {@code null} for an offline-only instance. */
@@ -75,11 +71,11 @@ public final class Migrate {
     }
 
     public RevisionGraph graph() {
-        return scripts().graph();
+        return scripts.graph();
     }
 
     public Planner planner() {
-        return new Planner(graph());
+        return planner;
     }
 
     public RunSettings settings() {
@@ -90,22 +86,22 @@ public final class Migrate {
 
     /** Brings the database up to {@code target} ({@code heads}, {@code head}, {@code +1}, an id, ...). */
     public RunResult upgrade(String target) {
-        return runnerReadingRevisions().run(rows -> planner().upgrade(rows, target));
+        return runner().run(rows -> planner.upgrade(rows, target));
     }
 
     /** Brings the database down to {@code target} ({@code -1}, {@code base}, an id, {@code label@rev}, ...). */
     public RunResult downgrade(String target) {
-        return runnerReadingRevisions().run(rows -> planner().downgrade(rows, target));
+        return runner().run(rows -> planner.downgrade(rows, target));
     }
 
     /** Sets the version table to {@code target} without running any revision. */
     public RunResult stamp(String target, boolean purge) {
-        return runnerReadingRevisions().stamp(rows -> planner().stampRows(rows, target, purge));
+        return runner().stamp(rows -> planner.stampRows(rows, target, purge));
     }
 
     /** What {@code upgrade target} would run, without running it. */
     public Plan pending(String target) {
-        return planner().upgrade(current(), target);
+        return planner.upgrade(current(), target);
     }
 
     /** The version table's rows: the revisions the database is at. Empty when it is at base. */
@@ -119,7 +115,7 @@ public final class Migrate {
 
     /** The revisions of a range ({@code start:end}, or {@code null} for all), newest first, marked against the database. */
     public List<HistoryEntry> history(String range) {
-        return planner().history(range, current());
+        return planner.history(range, current());
     }
 
     /** Every row of the history table, oldest first: what ran, when, by whom, for how long, and whether it worked. */
@@ -134,13 +130,6 @@ public final class Migrate {
         return new Runner(dataSource, scripts, settings, listeners);
     }
 
-    /** A runner for a run that needs the revisions: they are read while it connects and takes the lock. */
-    private Runner runnerReadingRevisions() {
-        Runner runner = runner();
-        scripts.startInBackground();
-        return runner;
-    }
-
     // ---- offline ------------------------------------------------------------------------------------------
 
     /**
@@ -150,11 +139,11 @@ public final class Migrate {
     public String upgradeSql(String targetOrRange) {
         if (targetOrRange.contains(":")) {
             Target.Range range = Target.parseRange(targetOrRange);
-            List<String> from = range.start() == null ? List.of() : ids(planner().resolve(range.start().text(), List.of()));
+            List<String> from = range.start() == null ? List.of() : ids(planner.resolve(range.start().text(), List.of()));
             String to = range.end() == null ? "heads" : range.end().text();
-            return offline().render(planner().upgrade(from, to), from.isEmpty());
+            return offline().render(planner.upgrade(from, to), from.isEmpty());
         }
-        return offline().render(planner().upgrade(List.of(), targetOrRange), true);
+        return offline().render(planner.upgrade(List.of(), targetOrRange), true);
     }
 
     /** The SQL of a downgrade {@code start:end}, without a connection. */
@@ -164,8 +153,8 @@ public final class Migrate {
                     + "without a database there is no current revision to start from.");
         }
         Target.Range parsed = Target.parseRange(range);
-        List<String> from = ids(planner().resolve(parsed.start() == null ? "heads" : parsed.start().text(), List.of()));
-        return offline().render(planner().downgrade(from, parsed.end() == null ? "base" : parsed.end().text()), false);
+        List<String> from = ids(planner.resolve(parsed.start() == null ? "heads" : parsed.start().text(), List.of()));
+        return offline().render(planner.downgrade(from, parsed.end() == null ? "base" : parsed.end().text()), false);
     }
 
     /**
@@ -177,15 +166,15 @@ public final class Migrate {
         String to = targetOrRange;
         if (targetOrRange.contains(":")) {
             Target.Range range = Target.parseRange(targetOrRange);
-            from = range.start() == null ? List.of() : planner().rowsFor(ids(planner().resolve(range.start().text(), List.of())));
+            from = range.start() == null ? List.of() : planner.rowsFor(ids(planner.resolve(range.start().text(), List.of())));
             to = range.end() == null ? "heads" : range.end().text();
         }
-        return offline().renderStamp(from, planner().stampRows(from, to, false), from.isEmpty());
+        return offline().renderStamp(from, planner.stampRows(from, to, false), from.isEmpty());
     }
 
     private OfflineScript offline() {
         Dialect dialect = settings.dialect() != null ? settings.dialect() : new PostgresDialect();
-        return new OfflineScript(scripts(), dialect, settings);
+        return new OfflineScript(scripts, dialect, settings);
     }
 
     private static List<String> ids(List<Revision> revisions) {
@@ -275,8 +264,8 @@ public final class Migrate {
         /**
          * Whether each revision commits on its own (the default). With {@code false}, the revisions of a run share
          * one transaction, as Alembic does by default: a failure undoes the whole run, and many small revisions
-         * apply faster (1,000 in about a quarter less time in the benchmark). A non-transactional revision commits
-         * what came before it. Databases without transactional DDL (H2) always commit per revision.
+         * apply faster (see the README's benchmarks). A non-transactional revision commits what came before it.
+         * Databases without transactional DDL (H2) always commit per revision.
          */
         public Builder transactionPerRevision(boolean value) {
             this.transactionPerRevision = value;
@@ -294,12 +283,10 @@ public final class Migrate {
             return this;
         }
 
-        /**
-         * The configured instance. Revisions are read when first needed (a run reads them while it connects), so
-         * an unreadable revision or an invalid graph is reported by the first call that needs them.
-         */
+        /** Loads the revisions and validates their graph. */
         public Migrate build() {
-            return new Migrate(this, scripts != null ? ScriptLoader.of(scripts) : ScriptLoader.of(locations, classLoader));
+            ScriptDirectory directory = scripts != null ? scripts : ScriptDirectory.load(locations, classLoader);
+            return new Migrate(this, directory);
         }
     }
 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -43,13 +42,13 @@ public final class Runner {
 
     private final DataSource dataSource;
 
-    private final Supplier<ScriptDirectory> scripts;
+    private final ScriptDirectory scripts;
 
     private final RunSettings settings;
 
     private final List<MigrationListener> listeners;
 
-    public Runner(DataSource dataSource, Supplier<ScriptDirectory> scripts, RunSettings settings,
+    public Runner(DataSource dataSource, ScriptDirectory scripts, RunSettings settings,
             List<MigrationListener> listeners) {
         this.dataSource = dataSource;
         this.scripts = scripts;
@@ -67,8 +66,6 @@ public final class Runner {
     public RunResult run(Function<List<String>, Plan> planner) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
-            // Bad revisions stop the run before it touches the database (they may still be being read).
-            scripts.get();
             List<String> rows = ensureTables(connection, dialect, tables);
             Plan plan = planner.apply(rows);
             validate(connection, tables, rows);
@@ -95,7 +92,6 @@ public final class Runner {
     public RunResult stamp(Function<List<String>, List<String>> rowsFor) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
-            scripts.get();
             List<String> rows = ensureTables(connection, dialect, tables);
             List<String> target = rowsFor.apply(rows);
             connection.setAutoCommit(false);
@@ -280,12 +276,12 @@ public final class Runner {
         }
         List<String> edited = new ArrayList<>();
         StringBuilder details = new StringBuilder();
-        for (String id : scripts.get().graph().revisions().stream().map(r -> r.id()).toList()) {
+        for (String id : scripts.graph().revisions().stream().map(r -> r.id()).toList()) {
             String recorded = state.checksums().get(id);
             if (recorded == null) {
                 continue;
             }
-            RevisionScript script = scripts.get().script(id);
+            RevisionScript script = scripts.script(id);
             String now = script.checksum();
             if (!recorded.equals(now)) {
                 edited.add(id);
@@ -306,10 +302,10 @@ public final class Runner {
      * the rest of the revision is nothing.
      */
     private boolean resumable(HistoryRecord record) {
-        if (!"upgrade".equals(record.direction()) || scripts.get().graph().get(record.revision()) == null) {
+        if (!"upgrade".equals(record.direction()) || scripts.graph().get(record.revision()) == null) {
             return false;
         }
-        List<Operation> operations = scripts.get().script(record.revision()).upgrade();
+        List<Operation> operations = scripts.script(record.revision()).upgrade();
         return !operations.isEmpty() && operations.stream().allMatch(Operation.BatchUpdate.class::isInstance);
     }
 
@@ -320,7 +316,7 @@ public final class Runner {
     private List<PreparedStep> prepare(Plan plan, Dialect dialect) {
         List<PreparedStep> prepared = new ArrayList<>();
         for (Step step : plan.steps()) {
-            RevisionScript script = scripts.get().script(step.revision().id());
+            RevisionScript script = scripts.script(step.revision().id());
             List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
             for (Operation operation : operations) {
                 String problem = dialect.problemWith(operation);
