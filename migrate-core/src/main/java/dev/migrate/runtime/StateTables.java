@@ -113,11 +113,7 @@ public final class StateTables {
             }
         }
         for (String row : deleted) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + version() + " WHERE version_num = ?")) {
-                delete.setString(1, row);
-                expectOne(delete.executeUpdate(), "delete", row);
-            }
+            deleteRow(connection, row);
         }
         for (String row : inserted) {
             insertRow(connection, row);
@@ -131,11 +127,7 @@ public final class StateTables {
     public void changeRows(Connection connection, List<String> from, List<String> to) throws SQLException {
         for (String row : from) {
             if (!to.contains(row)) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + version() + " WHERE version_num = ?")) {
-                    delete.setString(1, row);
-                    expectOne(delete.executeUpdate(), "delete", row);
-                }
+                deleteRow(connection, row);
             }
         }
         for (String row : to) {
@@ -152,6 +144,14 @@ public final class StateTables {
         }
         for (String row : rows) {
             insertRow(connection, row);
+        }
+    }
+
+    private void deleteRow(Connection connection, String row) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + version() + " WHERE version_num = ?")) {
+            delete.setString(1, row);
+            expectOne(delete.executeUpdate(), "delete", row);
         }
     }
 
