@@ -30,8 +30,15 @@ final class Measurement {
     }
 
     double median() {
-        int n = millis.length;
-        return n % 2 == 1 ? millis[n / 2] : (millis[n / 2 - 1] + millis[n / 2]) / 2;
+        return median(millis);
+    }
+
+    /** The median of some timings, in any order. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     static String header() {

@@ -53,8 +53,7 @@ public final class ToolRun {
             run(tool, folder, url);
             millis[i] = (System.nanoTime() - started) / 1_000_000.0;
         }
-        java.util.Arrays.sort(millis);
-        return calls % 2 == 1 ? millis[calls / 2] : (millis[calls / 2 - 1] + millis[calls / 2]) / 2;
+        return Measurement.median(millis);
     }
 
     private static void run(String tool, Path folder, String url) throws Exception {

@@ -128,9 +128,7 @@ public final class ToolsBenchmark {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Measurement.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
