@@ -15,6 +15,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.runtime.StateTables.HistoryRecord;
 import dev.migrate.script.ScriptDirectory;
 import dev.migrate.testing.Catalog;
+import dev.migrate.testing.Psql;
 import dev.migrate.testing.TestDatabase;
 import dev.migrate.testing.TestRevision;
 
@@ -163,18 +164,24 @@ class SharedTransactionTest {
         }
 
         @Test
-        void theOfflineScriptOpensOneTransactionThatANonTransactionalRevisionSplits() {
+        void theOfflineScriptOpensOneTransactionThatANonTransactionalRevisionSplits() throws Exception {
             Migrate offline = Migrate.builder().scripts(ScriptDirectory.of(List.of(creating("r1", null, "t1"),
                     creating("r2", "r1", "t2"), creating("r3", "r2", "t3").nonTransactional(),
                     creating("r4", "r3", "t4")))).transactionPerRevision(false).build();
+            String script = offline.upgradeSql("heads");
 
-            List<String> transactionStatements = offline.upgradeSql("heads").lines()
+            List<String> transactionStatements = script.lines()
                     .filter(line -> line.equals("BEGIN;") || line.equals("COMMIT;") || line.startsWith("CREATE TABLE t"))
                     .map(line -> line.startsWith("CREATE TABLE") ? line.substring(0, "CREATE TABLE t1".length()) : line)
                     .toList();
 
             assertThat(transactionStatements).containsExactly("BEGIN;", "CREATE TABLE t1", "CREATE TABLE t2", "COMMIT;",
                     "CREATE TABLE t3", "BEGIN;", "CREATE TABLE t4", "COMMIT;");
+            Psql.run(db, script);
+            assertThat(new Catalog(db).tables()).contains("t1", "t2", "t3", "t4");
+            assertThat(db.queryForStrings("SELECT version_num FROM migrate_version")).containsExactly("r4");
+            assertThat(db.queryForStrings("SELECT revision FROM migrate_history ORDER BY id"))
+                    .containsExactly("r1", "r2", "r3", "r4");
         }
     }
 
