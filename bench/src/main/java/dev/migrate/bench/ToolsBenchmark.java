@@ -26,8 +26,8 @@ public final class ToolsBenchmark {
     static final List<String> APPLY_VARIANTS = List.of("migrate, one tx", "flyway, group");
 
     /**
-     * Calls after the first in the no-op JVM, whose median is the warm in-process figure; twice as many more give
-     * the steady one.
+     * Calls after the first in the no-op JVM whose median is reported (calls 2-11); twice as many more after them
+     * give the figure once the JIT has settled (calls 12-31).
      */
     static final int WARM_REPEATS = 10;
 
@@ -62,8 +62,8 @@ public final class ToolsBenchmark {
                 String url = BenchDatabase.fresh("migrate_bench_" + tool.replaceAll("\\W+", "_"));
                 double[] apply = runTool(tool, folder, url, 1);
                 if (counted) {
-                    record("apply " + revisions + ", call", tool, apply[0]);
-                    record("apply " + revisions + ", process", tool, apply[1]);
+                    record("apply " + revisions + ", in-process", tool, apply[0]);
+                    record("apply " + revisions + ", whole JVM", tool, apply[1]);
                 }
                 if (TOOLS.contains(tool)) {
                     // One JVM that makes the no-op call once, as an application start does; then one that repeats it.
@@ -71,10 +71,10 @@ public final class ToolsBenchmark {
                     double[] repeated = runTool(tool, folder, url, WARM_REPEATS);
                     roundTrips.put(tool, (int) repeated[3]);
                     if (counted) {
-                        record("no-op start, call", tool, start[0]);
-                        record("no-op start, process", tool, start[1]);
-                        record("no-op, warm in-process", tool, repeated[2]);
-                        record("no-op, steady in-process", tool, repeated[4]);
+                        record("no-op start, in-process", tool, start[0]);
+                        record("no-op start, whole JVM", tool, start[1]);
+                        record("no-op, calls 2-11", tool, repeated[2]);
+                        record("no-op, calls 12-31", tool, repeated[4]);
                     }
                 }
             }
@@ -90,15 +90,39 @@ public final class ToolsBenchmark {
             double floor = psql(folder.resolve("all.sql"), BenchDatabase.fresh("migrate_bench_psql"), true);
             double floorEach = psql(folder.resolve("all-each.sql"), BenchDatabase.fresh("migrate_bench_psql"), false);
             if (counted) {
-                record("apply " + revisions + ", call", "psql -1 -f", floor);
-                record("apply " + revisions + ", process", "psql -1 -f", floor);
-                record("apply " + revisions + ", call", "psql, tx each", floorEach);
-                record("apply " + revisions + ", process", "psql, tx each", floorEach);
+                record("apply " + revisions + ", in-process", "psql -1 -f", floor);
+                record("apply " + revisions + ", whole JVM", "psql -1 -f", floor);
+                record("apply " + revisions + ", in-process", "psql, tx each", floorEach);
+                record("apply " + revisions + ", whole JVM", "psql, tx each", floorEach);
             }
         }
         print();
         System.out.println();
         System.out.println("round trips of a no-op run with " + revisions + " applied: " + roundTrips);
+        printTargets(revisions);
+    }
+
+    /** The targets of the tool comparison, against this run's medians. */
+    private void printTargets(int revisions) {
+        String apply = "apply " + revisions + ", in-process|";
+        String noOp = "no-op start, in-process|";
+        System.out.println();
+        target("no-op start, in-process: at most 0.2x Flyway's", median(noOp + "migrate") / median(noOp + "flyway"), 0.2);
+        target("no-op start, in-process: at most 0.2x Liquibase's",
+                median(noOp + "migrate") / median(noOp + "liquibase"), 0.2);
+        target("apply, per revision: no slower than Flyway", median(apply + "migrate") / median(apply + "flyway"), 1);
+        target("apply, one tx: no slower than Flyway's group",
+                median(apply + "migrate, one tx") / median(apply + "flyway, group"), 1);
+        target("apply, per revision: within 1.5x psql -1", median(apply + "migrate") / median(apply + "psql -1 -f"), 1.5);
+        target("apply, one tx: within 1.5x psql -1", median(apply + "migrate, one tx") / median(apply + "psql -1 -f"), 1.5);
+    }
+
+    private static void target(String name, double ratio, double limit) {
+        System.out.printf(Locale.ROOT, "target %-52s %5.2fx  %s%n", name, ratio, ratio <= limit ? "met" : "missed");
+    }
+
+    private double median(String key) {
+        return median(samples.get(key));
     }
 
     private void record(String scenario, String tool, double millis) {
