@@ -1,8 +1,6 @@
 package dev.migrate.runtime;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -214,20 +212,17 @@ public final class Runner {
         }
     }
 
-    /** A stable key per version table, so that runs against different version tables do not wait for each other. */
+    /**
+     * A stable key per version table, so that runs against different version tables do not wait for each other:
+     * the 64-bit FNV-1a hash of the table's name. Not a cryptographic digest: keys only need to differ, and a
+     * digest costs a cold start several milliseconds to set up.
+     */
     private long lockKey() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("migrate:" + settings.schema() + "."
-                    + settings.versionTable()).getBytes(StandardCharsets.UTF_8));
-            long key = 0;
-            for (int i = 0; i < 8; i++) {
-                key = (key << 8) | (digest[i] & 0xff);
-            }
-            return key;
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : ("migrate:" + settings.schema() + "." + settings.versionTable()).getBytes(StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
         }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return hash;
     }
 
     private List<String> ensureTables(Connection connection, Dialect dialect, StateTables tables) throws SQLException {

@@ -87,6 +87,33 @@ class LockingTest {
     }
 
     @Test
+    void runsAgainstAnotherVersionTableDoNotWait() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptDirectory scripts = chain(1, entered, release);
+        ScriptDirectory other = ScriptDirectory.of(List.of(TestRevision.of("o1", null,
+                op -> op.createTable("other_t", column("id", integer())), op -> op.dropTable("other_t"))));
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<RunResult> holder = executor.submit(() -> Migrate.builder().dataSource(db.dataSource())
+                    .scripts(scripts).build().upgrade("heads"));
+            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+            RunResult beside = Migrate.builder().dataSource(db.dataSource()).scripts(other)
+                    .versionTable("other_version").historyTable("other_history").lockWait(Duration.ofMillis(500))
+                    .build().upgrade("heads");
+            assertThat(beside.rowsAfter()).containsExactly("o1");
+
+            release.countDown();
+            assertThat(holder.get(30, TimeUnit.SECONDS).rowsAfter()).containsExactly("r1");
+        }
+        finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
     void runsStartedTogetherApplyEachRevisionOnce() throws Exception {
         ScriptDirectory scripts = chain(20, null, null);
         ExecutorService executor = Executors.newFixedThreadPool(4);
