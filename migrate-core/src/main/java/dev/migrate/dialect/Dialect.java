@@ -491,6 +491,14 @@ public abstract class Dialect {
     }
 
     /**
+     * An aggregate that joins {@code expression} over the rows into one text, a line per row in {@code orderBy}
+     * order, skipping nulls: the standard {@code LISTAGG}.
+     */
+    public String joinLines(String expression, String orderBy) {
+        return "LISTAGG(" + expression + ", CHAR(10)) WITHIN GROUP (ORDER BY " + orderBy + ")";
+    }
+
+    /**
      * Tries once, without waiting, to take the lock that serialises runs against one database; returns whether it
      * was taken. The runner polls, so that a waiting process holds no snapshot that would block
      * {@code CREATE INDEX CONCURRENTLY} in the process that has the lock.

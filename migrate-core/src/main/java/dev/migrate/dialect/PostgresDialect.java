@@ -86,6 +86,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String joinLines(String expression, String orderBy) {
+        return "string_agg(" + expression + ", chr(10) ORDER BY " + orderBy + ")";
+    }
+
+    @Override
     public boolean tryLock(Connection connection, long key) throws SQLException {
         String sql = connection.getMetaData().getDatabaseMajorVersion() >= 14
                 ? "SELECT pg_try_advisory_lock(?), set_config('client_connection_check_interval', '1000', false)"
