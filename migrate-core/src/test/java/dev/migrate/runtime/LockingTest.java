@@ -57,6 +57,15 @@ class LockingTest {
         return ScriptDirectory.of(revisions);
     }
 
+    /** Starts a run of {@code scripts} that holds the lock inside its first revision until released. */
+    static Future<RunResult> holdTheLock(ExecutorService executor, ScriptDirectory scripts, CountDownLatch entered)
+            throws InterruptedException {
+        Future<RunResult> holder = executor.submit(() -> Migrate.builder().dataSource(db.dataSource())
+                .scripts(scripts).build().upgrade("heads"));
+        assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+        return holder;
+    }
+
     @Test
     void aSecondRunWaitsAndGivesUpWithAClearMessage() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
@@ -64,9 +73,7 @@ class LockingTest {
         ScriptDirectory scripts = chain(2, entered, release);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            Future<RunResult> holder = executor.submit(() -> Migrate.builder().dataSource(db.dataSource())
-                    .scripts(scripts).build().upgrade("heads"));
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<RunResult> holder = holdTheLock(executor, scripts, entered);
 
             Migrate waiting = Migrate.builder().dataSource(db.dataSource()).scripts(scripts)
                     .lockWait(Duration.ofMillis(500)).build();
@@ -95,9 +102,7 @@ class LockingTest {
                 op -> op.createTable("other_t", column("id", integer())), op -> op.dropTable("other_t"))));
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try {
-            Future<RunResult> holder = executor.submit(() -> Migrate.builder().dataSource(db.dataSource())
-                    .scripts(scripts).build().upgrade("heads"));
-            assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<RunResult> holder = holdTheLock(executor, scripts, entered);
 
             RunResult beside = Migrate.builder().dataSource(db.dataSource()).scripts(other)
                     .versionTable("other_version").historyTable("other_history").lockWait(Duration.ofMillis(500))
