@@ -99,6 +99,15 @@ public final class Migrate {
         return runner().stamp(rows -> planner.stampRows(rows, target, purge));
     }
 
+    /**
+     * Records the current checksum of every applied revision that was edited after it ran (Flyway's {@code repair}
+     * for checksums), so that an edit that changes nothing in the database, such as a comment, stops no later run.
+     * Returns a line per revision repaired: id, file, old and new checksum; empty when none was edited.
+     */
+    public List<String> repair() {
+        return runner().repairChecksums();
+    }
+
     /** What {@code upgrade target} would run, without running it. */
     public Plan pending(String target) {
         return planner.upgrade(current(), target);

@@ -47,6 +47,7 @@ public final class Commands {
             "  branches [--verbose]                the branch points and their branches",
             "  show <rev>                          one revision in full ('current' works)",
             "  stamp <target> [--purge] [--sql]    set the version table without running revisions",
+            "  repair                              record the new checksum of applied revisions edited since",
             "  merge <revs...|heads> -m <message>  write a revision that joins heads",
             "  revision -m <message> [--autogenerate] [--head <rev>] [--splice] [--branch-label <label>]",
             "           [--depends-on <rev>]... [--rev-id <id>] [--non-transactional]",
@@ -104,6 +105,7 @@ public final class Commands {
                 case "branches" -> branches(line);
                 case "show" -> show(line);
                 case "stamp" -> stamp(line);
+                case "repair" -> repair(line);
                 case "merge" -> merge(line);
                 case "revision" -> revision(line);
                 case "check" -> check(line);
@@ -172,6 +174,19 @@ public final class Commands {
         }
         RunResult result = migrate.stamp(target, line.flag("--purge"));
         return "Stamped the version table: " + rows(result.plan().fromRows()) + " -> " + rows(result.rowsAfter()) + ".";
+    }
+
+    private String repair(CommandLine line) {
+        noPositionals(line);
+        if (line.flag("--sql")) {
+            throw new CommandLine.UsageException("'repair' reads the history table, so it has no --sql form");
+        }
+        List<String> repaired = migrate.repair();
+        if (repaired.isEmpty()) {
+            return "Every applied revision has the checksum it was applied with; nothing to repair.";
+        }
+        return "Recorded the new checksum of " + repaired.size() + " edited revision(s):\n  "
+                + String.join("\n  ", repaired);
     }
 
     // ---- looking at the graph and the database ------------------------------------------------------------

@@ -19,6 +19,7 @@ import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.Plan;
+import dev.migrate.revision.Revision;
 import dev.migrate.revision.Step;
 import dev.migrate.runtime.StateTables.AppliedState;
 import dev.migrate.runtime.StateTables.HistoryRecord;
@@ -92,25 +93,42 @@ public final class Runner {
         return withLock((connection, dialect, tables) -> {
             List<String> rows = ensureTables(connection, dialect, tables);
             List<String> target = rowsFor.apply(rows);
-            connection.setAutoCommit(false);
-            try {
+            inTransaction(connection, () -> {
                 tables.replaceRows(connection, target);
                 tables.settleUnfinished(connection, "settled by stamp to " + (target.isEmpty() ? "base" : target));
                 tables.insertHistory(connection, new HistoryRecord(0, String.join(",", target).isEmpty() ? "base"
                         : String.join(",", target), "stamp", "stamp from " + (rows.isEmpty() ? "base" : rows), null,
                         Instant.now(), 0L, connection.getMetaData().getUserName(), true, null));
-                connection.commit();
-            }
-            catch (SQLException | RuntimeException ex) {
-                connection.rollback();
-                throw ex;
-            }
-            finally {
-                connection.setAutoCommit(true);
-            }
+            });
             logger.info("Stamped the version table from {} to {}", rows.isEmpty() ? "base" : rows,
                     target.isEmpty() ? "base" : target);
             return new RunResult(new Plan(rows, target, List.of()), target, Duration.ofNanos(System.nanoTime() - started));
+        });
+    }
+
+    /**
+     * Records, for every applied revision edited since it ran, the checksum it has now: a {@code repair} row in the
+     * history per revision (the rows of the original run stay as they were), all in one transaction. Returns the
+     * descriptions of the revisions repaired, in graph order; nothing is written when none was edited.
+     */
+    public List<String> repairChecksums() {
+        return withLock((connection, dialect, tables) -> {
+            ensureTables(connection, dialect, tables);
+            List<EditedRevision> edited = editedRevisions(tables.readAppliedState(connection));
+            if (edited.isEmpty()) {
+                logger.info("Every applied revision has the checksum it was applied with; nothing to repair");
+                return List.of();
+            }
+            String appliedBy = connection.getMetaData().getUserName();
+            List<HistoryRecord> records = new ArrayList<>();
+            for (EditedRevision revision : edited) {
+                records.add(new HistoryRecord(0, revision.id(), "repair", "checksum " + revision.recorded() + " -> "
+                        + revision.now() + " accepted", revision.now(), Instant.now(), 0L, appliedBy, true, null));
+            }
+            inTransaction(connection, () -> tables.insertHistory(connection, records));
+            List<String> repaired = edited.stream().map(EditedRevision::describe).toList();
+            logger.info("Recorded the new checksum of {} edited revision(s): {}", repaired.size(), repaired);
+            return repaired;
         });
     }
 
@@ -125,6 +143,27 @@ public final class Runner {
     /** Every row of the history table, oldest first. */
     public List<HistoryRecord> historyRecords() {
         return read((connection, tables) -> tables.readHistory(connection));
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    /** Runs state-table writes in one transaction on an autocommit connection, and leaves it in autocommit. */
+    private static void inTransaction(Connection connection, SqlWork work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            work.run();
+            connection.commit();
+        }
+        catch (SQLException | RuntimeException ex) {
+            connection.rollback();
+            throw ex;
+        }
+        finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     // ---- the run ------------------------------------------------------------------------------------------
@@ -269,27 +308,43 @@ public final class Runner {
         if (!settings.validateChecksums()) {
             return;
         }
-        List<String> edited = new ArrayList<>();
-        StringBuilder details = new StringBuilder();
-        for (String id : scripts.graph().revisions().stream().map(r -> r.id()).toList()) {
-            String recorded = state.checksums().get(id);
+        List<EditedRevision> edited = editedRevisions(state);
+        if (!edited.isEmpty()) {
+            StringBuilder details = new StringBuilder();
+            for (EditedRevision revision : edited) {
+                details.append("\n  - ").append(revision.describe());
+            }
+            throw new ChecksumMismatchException("Applied revision(s) were edited after they ran:" + details
+                    + "\nAn applied revision must stay as it ran: undo the edit and put the change in a new revision. "
+                    + "If the edit changes nothing in the database (a comment, say), record the new checksum with the "
+                    + "'repair' command (migrate.command=repair).",
+                    edited.stream().map(EditedRevision::id).toList());
+        }
+    }
+
+    /** An applied revision whose checksum is no longer the one it was applied (or last repaired) with. */
+    private record EditedRevision(String id, String location, String recorded, String now) {
+
+        String describe() {
+            return id + " (" + location + "): applied as " + abbreviate(recorded) + ", now " + abbreviate(now);
+        }
+    }
+
+    /** The revisions of the graph whose recorded checksum differs from their script's, in graph order. */
+    private List<EditedRevision> editedRevisions(AppliedState state) {
+        List<EditedRevision> edited = new ArrayList<>();
+        for (Revision revision : scripts.graph().revisions()) {
+            String recorded = state.checksums().get(revision.id());
             if (recorded == null) {
                 continue;
             }
-            RevisionScript script = scripts.script(id);
+            RevisionScript script = scripts.script(revision.id());
             String now = script.checksum();
             if (!recorded.equals(now)) {
-                edited.add(id);
-                details.append("\n  - ").append(id).append(" (").append(script.location()).append("): applied as ")
-                        .append(abbreviate(recorded)).append(", now ").append(abbreviate(now));
+                edited.add(new EditedRevision(revision.id(), script.location(), recorded, now));
             }
         }
-        if (!edited.isEmpty()) {
-            throw new ChecksumMismatchException("Applied revision(s) were edited after they ran:" + details
-                    + "\nAn applied revision must stay as it ran: undo the edit and put the change in a new revision. "
-                    + "If the edit changes nothing in the database (a comment, say), run once with checksum "
-                    + "validation off (migrate.validate-checksums=false).", edited);
-        }
+        return edited;
     }
 
     /**

@@ -307,8 +307,8 @@ public final class StateTables {
     }
 
     /**
-     * What validation needs: the checksum each revision was last applied with, and the steps that started but never
-     * finished. One row: the checksums come joined into one text by the database (decoding a thousand rows cost a
+     * What validation needs: the checksum each revision was last applied (or repaired) with, and the steps that
+     * started but never finished. One row: the checksums come joined into one text by the database (decoding a thousand rows cost a
      * cold start about four times as much); the whole rows of unfinished steps (rare) are read by a second query.
      */
     public AppliedState readAppliedState(Connection connection) throws SQLException {
@@ -318,7 +318,7 @@ public final class StateTables {
                 ResultSet row = statement.executeQuery("SELECT " + dialect.joinLines(
                         "CASE WHEN success = TRUE THEN revision || ' ' || COALESCE(checksum, '') END", "id")
                         + ", COUNT(*) - COUNT(success) FROM " + history()
-                        + " WHERE success IS NULL OR (success = TRUE AND direction = 'upgrade')")) {
+                        + " WHERE success IS NULL OR (success = TRUE AND direction IN ('upgrade', 'repair'))")) {
             row.next();
             readChecksumLines(row.getString(1), checksums);
             anyUnfinished = row.getLong(2) > 0;
@@ -390,7 +390,7 @@ public final class StateTables {
      * One row of the history table.
      *
      * @param id the row id ({@code 0} before it is written)
-     * @param direction {@code upgrade}, {@code downgrade} or {@code stamp}
+     * @param direction {@code upgrade}, {@code downgrade}, {@code stamp}, or {@code repair} (a checksum recorded anew)
      * @param success {@code true}, {@code false}, or {@code null} while the step runs (or if it never finished)
      */
     public record HistoryRecord(long id, String revision, String direction, String message, String checksum,

@@ -135,6 +135,26 @@ class CommandsTest {
     }
 
     @Test
+    void repairRecordsTheChecksumOfAnEditedRevision() throws Exception {
+        commands.run("upgrade heads");
+        String now = db.queryForStrings("SELECT checksum FROM migrate_history WHERE revision = 'b2c3d4e5f6a1'").get(0);
+        // What an edit since the run looks like to Migrate: the recorded checksum is not the revision's.
+        db.execute("UPDATE migrate_history SET checksum = '0badf00d' WHERE revision = 'b2c3d4e5f6a1'");
+        CommandResult refused = commands.run("upgrade");
+        assertThat(refused.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(refused.output()).contains("b2c3d4e5f6a1").contains("'repair' command");
+
+        CommandResult repaired = commands.run("repair");
+        assertThat(repaired.exitCode()).isZero();
+        assertThat(repaired.output()).startsWith("Recorded the new checksum of 1 edited revision(s):\n  b2c3d4e5f6a1 (")
+                .endsWith("): applied as 0badf00d, now " + now);
+        assertThat(commands.run("upgrade").output()).isEqualTo("Nothing to do; the database is at d4e5f6a1b2c3.");
+        assertThat(commands.run("repair").output())
+                .isEqualTo("Every applied revision has the checksum it was applied with; nothing to repair.");
+        assertThat(commands.run("repair --sql").exitCode()).isEqualTo(CommandResult.USAGE);
+    }
+
+    @Test
     void sqlOptionsPrintScriptsWithoutTouchingTheDatabase() {
         assertThat(commands.run("upgrade --sql").output()).startsWith("-- Migrate offline script for postgresql: base -> "
                 + "d4e5f6a1b2c3").contains("CREATE TABLE users (");

@@ -15,10 +15,11 @@ import dev.migrate.runtime.StateTables.AppliedState;
 import dev.migrate.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
- * What validation reads from the history table: the checksum each revision was last applied with (later upgrades
- * win; failures, downgrades and stamps do not count) and the steps that never finished, on each database.
+ * What validation reads from the history table: the checksum each revision was last applied or repaired with (the
+ * latest wins; failures, downgrades and stamps do not count) and the steps that never finished, on each database.
  */
 class AppliedStateTest {
 
@@ -74,6 +75,18 @@ class AppliedStateTest {
             AppliedState state = read();
             assertThat(state.checksums()).isEqualTo(expected);
             assertThat(state.unfinished()).isEmpty();
+        }
+
+        @Test
+        void aRepairRecordsTheChecksumUntilTheNextUpgrade() throws SQLException {
+            history("r1", "upgrade", "0000000a", "TRUE");
+            history("r1", "repair", "0000000f", "TRUE");
+            history("r2", "upgrade", "0000000b", "TRUE");
+            history("r2", "repair", "0000000e", "TRUE");
+            history("r2", "downgrade", "0000000e", "TRUE");
+            history("r2", "upgrade", "0000000c", "TRUE");
+
+            assertThat(read().checksums()).containsOnly(entry("r1", "0000000f"), entry("r2", "0000000c"));
         }
 
         @Test

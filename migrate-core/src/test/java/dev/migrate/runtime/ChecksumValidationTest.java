@@ -62,7 +62,7 @@ class ChecksumValidationTest {
 
         assertThat(error.revisions()).containsExactly("c0ffee000001");
         assertThat(error.getMessage()).startsWith("Applied revision(s) were edited after they ran:\n  - c0ffee000001 "
-                + "(V1.sql): applied as ").contains("migrate.validate-checksums=false");
+                + "(V1.sql): applied as ").contains("record the new checksum with the 'repair' command");
         assertThat(db.queryForStrings("SELECT to_regclass('tags')::text")).containsOnlyNulls();
     }
 
@@ -71,6 +71,26 @@ class ChecksumValidationTest {
         String reformatted = FIRST.replace("CREATE TABLE notes (id int);", "CREATE TABLE notes (id int);   \r")
                 .replace("DROP TABLE notes;", "DROP TABLE IF EXISTS notes;");
         assertThat(migrate(reformatted, true).upgrade("heads").plan().revisionIds()).containsExactly("c0ffee000002");
+    }
+
+    @Test
+    void repairRecordsAnEditedChecksumSoThatLaterRunsPass() throws SQLException {
+        String commented = FIRST.replace("CREATE TABLE notes (id int);", "-- notes are short\nCREATE TABLE notes (id int);");
+        String applied = db.queryForStrings("SELECT checksum FROM migrate_history WHERE direction = 'upgrade'").get(0);
+        String now = SqlRevisionScript.parse("V1.sql", commented).checksum();
+        catchThrowableOfType(ChecksumMismatchException.class, () -> migrate(commented, true).upgrade("heads"));
+
+        assertThat(migrate(commented, true).repair())
+                .containsExactly("c0ffee000001 (V1.sql): applied as " + applied + ", now " + now);
+
+        assertThat(migrate(commented, true).upgrade("heads").plan().revisionIds()).containsExactly("c0ffee000002");
+        assertThat(db.queryForStrings("SELECT revision || ' ' || direction || ' ' || checksum || ' ' || message "
+                + "FROM migrate_history ORDER BY id")).containsExactly(
+                        "c0ffee000001 upgrade " + applied + " notes",
+                        "c0ffee000001 repair " + now + " checksum " + applied + " -> " + now + " accepted",
+                        "c0ffee000002 upgrade " + SqlRevisionScript.parse("V2.sql", SECOND).checksum() + " ");
+        assertThat(migrate(commented, true).repair()).isEmpty();
+        assertThat(db.queryForStrings("SELECT count(*) FROM migrate_history")).containsExactly("3");
     }
 
     @Test

@@ -28,7 +28,7 @@ class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
         }
         if (cause instanceof ChecksumMismatchException) {
             return "Undo the edit of the applied revision and put the change in a new one, or, if the edit changes "
-                    + "nothing in the database, start once with migrate.validate-checksums=false.";
+                    + "nothing in the database, record its new checksum: start once with migrate.command=repair.";
         }
         if (cause instanceof LockTimeoutException) {
             return "Wait for the other process to finish migrating, or raise migrate.lock-wait.";

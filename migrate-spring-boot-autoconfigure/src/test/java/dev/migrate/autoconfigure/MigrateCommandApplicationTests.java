@@ -1,5 +1,9 @@
 package dev.migrate.autoconfigure;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +59,23 @@ class MigrateCommandApplicationTests {
         run("history -i");
         assertThat(output.getOut()).contains("<base> -> a1b2c3d4e5f6, create users table");
         assertThat(output.getOut()).doesNotContain("(current)");
+    }
+
+    @Test
+    void repairAcceptsAnEditedRevisionSoThatTheNextUpgradePasses(CapturedOutput output) throws SQLException {
+        run("upgrade heads");
+        // What an edit since the run looks like to Migrate: the recorded checksum is not the revision's.
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("UPDATE migrate_history SET checksum = '0badf00d' WHERE revision = 'b2c3d4e5f6a1'");
+        }
+        run("upgrade");
+        assertThat(output.getErr()).contains("b2c3d4e5f6a1").contains("record the new checksum with the 'repair' command");
+        run("repair");
+        assertThat(output.getOut()).contains("Recorded the new checksum of 1 edited revision(s):\n  b2c3d4e5f6a1 (");
+        run("upgrade");
+        assertThat(exits).containsExactly(0, 1, 0, 0);
+        assertThat(output.getOut()).contains("Nothing to do; the database is at d4e5f6a1b2c3.");
     }
 
     @Test
