@@ -9,12 +9,15 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.flywaydb.core.Flyway;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import dev.migrate.Migrate;
 
@@ -40,6 +43,10 @@ public final class ToolRun {
         Path folder = Path.of(args[1]);
         String url = args[2];
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        // As Spring Boot sets logging up: java.util.logging (Liquibase's) goes through SLF4J to Logback, which keeps
+        // warnings only, for every tool.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         LoggerFactory.getLogger(ToolRun.class).debug("logging is set up before the tool runs, as in an application");
         try (HikariDataSource pool = pool(url)) {
             long started = System.nanoTime();
@@ -109,7 +116,9 @@ public final class ToolRun {
                             .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                     try (Liquibase liquibase = new Liquibase("changelog.sql",
                             new DirectoryResourceAccessor(folder.resolve("liquibase")), database)) {
-                        liquibase.update();
+                        // Its per-changeset messages go to the log rather than to standard output, as Spring Boot's
+                        // Liquibase support has them (spring.liquibase.ui-service=logger).
+                        Scope.child(Scope.Attr.ui, new LoggerUIService(), liquibase::update);
                     }
                 }
             }

@@ -163,6 +163,7 @@ public final class ToolsBenchmark {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dliquibase.analytics.enabled=false", "-Dliquibase.showBanner=false", "-Dliquibase.hub.mode=off",
+                "-Dliquibase.command.showSummaryOutput=LOG",
                 "-cp", System.getProperty("java.class.path"), ToolRun.class.getName(), tool, folder.toString(), url, String.valueOf(repeats)));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
