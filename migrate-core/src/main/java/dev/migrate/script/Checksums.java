@@ -3,7 +3,6 @@ package dev.migrate.script;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 
 import dev.migrate.op.Operation;
@@ -54,26 +53,50 @@ public final class Checksums {
     public static String ofOperations(List<Operation> operations) {
         StringBuilder text = new StringBuilder();
         for (Operation operation : operations) {
-            text.append(canonical(operation)).append('\n');
+            appendCanonical(text, operation);
+            text.append('\n');
         }
         return of(text.toString());
     }
 
-    private static String canonical(Operation operation) {
+    /**
+     * An operation's canonical text, appended without streams: a revision that inserts thousands of rows is
+     * checksummed on every start, mostly before the JIT has compiled anything.
+     */
+    private static void appendCanonical(StringBuilder text, Operation operation) {
         if (operation instanceof Operation.BulkInsert insert) {
-            return "BulkInsert[" + insert.schema() + "," + insert.table() + "," + insert.columns() + ","
-                    + insert.rows().stream().map(Checksums::values).collect(Collectors.joining(";")) + "]";
+            text.append("BulkInsert[").append(insert.schema()).append(',').append(insert.table()).append(',')
+                    .append(insert.columns()).append(',');
+            List<List<Object>> rows = insert.rows();
+            for (int i = 0; i < rows.size(); i++) {
+                if (i > 0) {
+                    text.append(';');
+                }
+                appendValues(text, rows.get(i));
+            }
+            text.append(']');
         }
-        if (operation instanceof Operation.Execute execute) {
+        else if (operation instanceof Operation.Execute execute) {
             // The origin (file and line) is where it was written, not what it does.
-            return "Execute[" + execute.sql() + "," + values(execute.parameters()) + "]";
+            text.append("Execute[").append(execute.sql()).append(',');
+            appendValues(text, execute.parameters());
+            text.append(']');
         }
-        return operation.toString();
+        else {
+            text.append(operation);
+        }
     }
 
-    private static String values(List<Object> values) {
-        return values.stream()
-                .map(value -> value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value))
-                .collect(Collectors.joining(",", "(", ")"));
+    /** {@code (a,b,c)}: each value as text, byte arrays as hex. */
+    private static void appendValues(StringBuilder text, List<Object> values) {
+        text.append('(');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            Object value = values.get(i);
+            text.append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value));
+        }
+        text.append(')');
     }
 }
