@@ -47,7 +47,7 @@ public final class Commands {
             "  branches [--verbose]                the branch points and their branches",
             "  show <rev>                          one revision in full ('current' works)",
             "  stamp <target> [--purge] [--sql]    set the version table without running revisions",
-            "  repair                              record the new checksum of applied revisions edited since",
+            "  repair                              record the new checksum of edited applied revisions",
             "  merge <revs...|heads> -m <message>  write a revision that joins heads",
             "  revision -m <message> [--autogenerate] [--head <rev>] [--splice] [--branch-label <label>]",
             "           [--depends-on <rev>]... [--rev-id <id>] [--non-transactional]",
