@@ -19,9 +19,7 @@ import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.Plan;
-import dev.migrate.revision.Revision;
 import dev.migrate.revision.Step;
-import dev.migrate.runtime.StateTables.AppliedState;
 import dev.migrate.runtime.StateTables.HistoryRecord;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.ScriptDirectory;
@@ -47,12 +45,15 @@ public final class Runner {
 
     private final List<MigrationListener> listeners;
 
+    private final AppliedRevisions applied;
+
     public Runner(DataSource dataSource, ScriptDirectory scripts, RunSettings settings,
             List<MigrationListener> listeners) {
         this.dataSource = dataSource;
         this.scripts = scripts;
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
+        this.applied = new AppliedRevisions(scripts);
     }
 
     /** A revision's operations for one direction, checked against the dialect before anything runs. */
@@ -67,7 +68,7 @@ public final class Runner {
         return withLock((connection, dialect, tables) -> {
             List<String> rows = ensureTables(connection, dialect, tables);
             Plan plan = planner.apply(rows);
-            validate(connection, tables, rows);
+            applied.validate(connection, tables, rows, settings.validateChecksums());
             if (plan.isEmpty()) {
                 logger.info("Database is at {}; nothing to do", rows.isEmpty() ? "base" : String.join(", ", rows));
                 return new RunResult(plan, rows, Duration.ofNanos(System.nanoTime() - started));
@@ -114,19 +115,19 @@ public final class Runner {
     public List<String> repairChecksums() {
         return withLock((connection, dialect, tables) -> {
             ensureTables(connection, dialect, tables);
-            List<EditedRevision> edited = editedRevisions(tables.readAppliedState(connection));
+            List<AppliedRevisions.Edited> edited = applied.edited(tables.readAppliedState(connection));
             if (edited.isEmpty()) {
                 logger.info("Every applied revision has the checksum it was applied with; nothing to repair");
                 return List.of();
             }
             String appliedBy = connection.getMetaData().getUserName();
             List<HistoryRecord> records = new ArrayList<>();
-            for (EditedRevision revision : edited) {
+            for (AppliedRevisions.Edited revision : edited) {
                 records.add(new HistoryRecord(0, revision.id(), "repair", "checksum " + revision.recorded() + " -> "
                         + revision.now() + " accepted", revision.now(), Instant.now(), 0L, appliedBy, true, null));
             }
             inTransaction(connection, () -> tables.insertHistory(connection, records));
-            List<String> repaired = edited.stream().map(EditedRevision::describe).toList();
+            List<String> repaired = edited.stream().map(AppliedRevisions.Edited::describe).toList();
             logger.info("Recorded the new checksum of {} edited revision(s): {}", repaired.size(), repaired);
             return repaired;
         });
@@ -276,91 +277,6 @@ public final class Runner {
             connection.setSchema(dialect.storedName(settings.schema()));
         }
         return rows;
-    }
-
-    private void validate(Connection connection, StateTables tables, List<String> rows) throws SQLException {
-        if (rows.isEmpty() && !settings.validateChecksums()) {
-            return;
-        }
-        AppliedState state = tables.readAppliedState(connection);
-        List<HistoryRecord> unfinished = new ArrayList<>();
-        for (HistoryRecord record : state.unfinished()) {
-            if (resumable(record)) {
-                logger.info("Revision {} was interrupted during its batched update; resuming after its last batch",
-                        record.revision());
-                tables.settle(connection, record.id(), "interrupted; resumed by a later run");
-            }
-            else {
-                unfinished.add(record);
-            }
-        }
-        if (!unfinished.isEmpty()) {
-            HistoryRecord record = unfinished.get(0);
-            throw new MigrateException("Revision " + record.revision() + " (" + record.message() + ") started its "
-                    + record.direction() + " at " + record.startedAt() + " as " + record.appliedBy()
-                    + " and never finished: the process stopped while running it. It is not transactional, so the "
-                    + "database may hold part of its changes; the version table says "
-                    + (rows.isEmpty() ? "base" : String.join(", ", rows)) + ". Check what its statements did and "
-                    + "complete or undo them by hand, then run 'stamp " + record.revision() + "' if it is now fully "
-                    + "applied, or 'stamp " + (rows.isEmpty() ? "base" : String.join(" ", rows)) + "' if it is undone. "
-                    + "Stamping clears this mark.");
-        }
-        if (!settings.validateChecksums()) {
-            return;
-        }
-        List<EditedRevision> edited = editedRevisions(state);
-        if (!edited.isEmpty()) {
-            StringBuilder details = new StringBuilder();
-            for (EditedRevision revision : edited) {
-                details.append("\n  - ").append(revision.describe());
-            }
-            throw new ChecksumMismatchException("Applied revision(s) were edited after they ran:" + details
-                    + "\nAn applied revision must stay as it ran: undo the edit and put the change in a new revision. "
-                    + "If the edit changes nothing in the database (a comment, say), record the new checksum with the "
-                    + "'repair' command (migrate.command=repair).",
-                    edited.stream().map(EditedRevision::id).toList());
-        }
-    }
-
-    /** An applied revision whose checksum is no longer the one it was applied (or last repaired) with. */
-    private record EditedRevision(String id, String location, String recorded, String now) {
-
-        String describe() {
-            return id + " (" + location + "): applied as " + abbreviate(recorded) + ", now " + abbreviate(now);
-        }
-    }
-
-    /** The revisions of the graph whose recorded checksum differs from their script's, in graph order. */
-    private List<EditedRevision> editedRevisions(AppliedState state) {
-        List<EditedRevision> edited = new ArrayList<>();
-        for (Revision revision : scripts.graph().revisions()) {
-            String recorded = state.checksums().get(revision.id());
-            if (recorded == null) {
-                continue;
-            }
-            RevisionScript script = scripts.script(revision.id());
-            String now = script.checksum();
-            if (!recorded.equals(now)) {
-                edited.add(new EditedRevision(revision.id(), script.location(), recorded, now));
-            }
-        }
-        return edited;
-    }
-
-    /**
-     * An upgrade that consists of batched updates only can simply run again: each batch committed its progress, and
-     * the rest of the revision is nothing.
-     */
-    private boolean resumable(HistoryRecord record) {
-        if (!"upgrade".equals(record.direction()) || scripts.graph().get(record.revision()) == null) {
-            return false;
-        }
-        List<Operation> operations = scripts.script(record.revision()).upgrade();
-        return !operations.isEmpty() && operations.stream().allMatch(Operation.BatchUpdate.class::isInstance);
-    }
-
-    private static String abbreviate(String checksum) {
-        return checksum == null ? "none" : checksum.substring(0, Math.min(12, checksum.length()));
     }
 
     private List<PreparedStep> prepare(Plan plan, Dialect dialect) {
