@@ -308,8 +308,9 @@ public final class StateTables {
 
     /**
      * What validation needs: the checksum each revision was last applied (or repaired) with, and the steps that
-     * started but never finished. One row: the checksums come joined into one text by the database (decoding a thousand rows cost a
-     * cold start about four times as much); the whole rows of unfinished steps (rare) are read by a second query.
+     * started but never finished. One row: the checksums come joined into one text by the database (decoding a
+     * thousand rows cost a cold start about four times as much); the whole rows of unfinished steps (rare) are read
+     * by a second query.
      */
     public AppliedState readAppliedState(Connection connection) throws SQLException {
         Map<String, String> checksums = new HashMap<>();

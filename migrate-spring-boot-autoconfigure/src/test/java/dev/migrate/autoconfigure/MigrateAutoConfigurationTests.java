@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dev.migrate.Migrate;
+import dev.migrate.runtime.ChecksumMismatchException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.runtime.MigrationListener;
 import dev.migrate.runtime.StepEvent;
@@ -197,6 +198,17 @@ class MigrateAutoConfigurationTests {
             assertThat(analysis.getAction()).isEqualTo("Fix revision fa11ed000002 (or the data it ran into) and start "
                     + "the application again. The revisions before it stay applied; the version table is at fa11ed000001.");
         });
+    }
+
+    @Test
+    void anEditedRevisionsReportPointsToRepair() {
+        ChecksumMismatchException edited = new ChecksumMismatchException("Applied revision(s) were edited after they "
+                + "ran:\n  - c0ffee000001 (V1.sql): applied as d3cfde37, now a439d7d3", List.of("c0ffee000001"));
+        FailureAnalysis analysis = new MigrateFailureAnalyzer().analyze(new IllegalStateException("start", edited));
+        assertThat(analysis.getDescription()).endsWith("c0ffee000001 (V1.sql): applied as d3cfde37, now a439d7d3");
+        assertThat(analysis.getAction()).isEqualTo("Undo the edit of the applied revision and put the change in a new "
+                + "one, or, if the edit changes nothing in the database, record its new checksum: start once with "
+                + "migrate.command=repair.");
     }
 
     @Test
