@@ -26,7 +26,7 @@ public final class Planner {
      * The plan that brings a database at {@code currentRows} up to {@code target}. Nothing is ever unapplied.
      */
     public Plan upgrade(Collection<String> currentRows, String target) {
-        State state = state(currentRows);
+        State state = checkedState(currentRows);
         Target parsed = Target.parse(target);
         Target walk = parsed instanceof Target.OnBranch onBranch ? onBranch.target() : parsed;
         if (walk instanceof Target.Relative relative && relative.anchor() == null && relative.steps() < 0) {
@@ -36,7 +36,27 @@ public final class Planner {
         BitSet reach = upgradeTargets(parsed, state);
         BitSet to = graph.ancestorsOrSelf(reach);
         to.or(state.applied);
+        if (walk instanceof Target.Relative relative && fromCurrent(relative)) {
+            requireExactly(parsed.text(), relative.steps(), state.applied, to);
+        }
         return plan(state.applied, to);
+    }
+
+    /**
+     * A walk from the database's current revision ({@code +N}, {@code -N}, {@code current+N}, or the same within a
+     * branch) moves exactly N revisions, or is refused: it must never run a revision the user did not count.
+     */
+    private static boolean fromCurrent(Target.Relative relative) {
+        return relative.anchor() == null || relative.anchor() instanceof Target.Current;
+    }
+
+    /** Refuses an upgrade walk whose target needs revisions besides the N it walked over (dependencies). */
+    private void requireExactly(String text, int steps, BitSet from, BitSet to) {
+        BitSet added = (BitSet) to.clone();
+        added.andNot(from);
+        if (added.cardinality() != steps) {
+            throw ResolutionException.relativeCountDiffers(text, steps, graph.ids(graph.bits(added)));
+        }
     }
 
     /**
@@ -46,7 +66,7 @@ public final class Planner {
      * touches that branch.
      */
     public Plan downgrade(Collection<String> currentRows, String target) {
-        State state = state(currentRows);
+        State state = checkedState(currentRows);
         BitSet remove = downgradeRemovals(Target.parse(target), state);
         BitSet to = (BitSet) state.applied.clone();
         to.andNot(remove);
@@ -68,8 +88,8 @@ public final class Planner {
 
     /**
      * The version-table rows after {@code stamp target}, as Alembic computes them: rows on the target's lineage
-     * (its ancestors or descendants) give way to the target, rows on unrelated branches stay; {@code base} empties
-     * the table, and {@code purge} starts from an empty table.
+     * (its ancestors or descendants, through parents and dependencies alike) give way to the target, rows on
+     * unrelated branches stay; {@code base} empties the table, and {@code purge} starts from an empty table.
      */
     public List<String> stampRows(Collection<String> currentRows, String target, boolean purge) {
         Target parsed = Target.parse(target);
@@ -80,8 +100,8 @@ public final class Planner {
         }
         BitSet keep = new BitSet();
         if (!purge) {
-            BitSet related = graph.lineageAncestorsOrSelf(targets);
-            related.or(graph.lineageDescendantsOrSelf(targets));
+            BitSet related = graph.ancestorsOrSelf(targets);
+            related.or(graph.allDescendantsOrSelf(targets));
             BitSet rows = bitsOf(state(currentRows).rows);
             rows.andNot(related);
             keep.or(rows);
@@ -198,9 +218,28 @@ public final class Planner {
                 throw ResolutionException.invalidTarget(target.text(),
                         "a downgrade cannot move up; use upgrade '" + target.text() + "'");
             }
-            return removalsAbove(target.text(), landing(relative, state, null, null), state, null);
+            Landing landing = landing(relative, state, null, null);
+            return fromCurrent(relative) ? walkedOver(target.text(), landing, state)
+                    : removalsAbove(target.text(), landing, state, null);
         }
-        return removalsAbove(target.text(), new Landing(upgradeTargets(target, state), -1), state, null);
+        return removalsAbove(target.text(), Landing.at(upgradeTargets(target, state)), state, null);
+    }
+
+    /**
+     * What a downward walk from the current revision undoes: exactly the revisions it stepped over. When undoing
+     * them would also undo others (a revision on another branch that follows or depends on one of them), there is
+     * no plan: the user counted N revisions, and more would go.
+     */
+    private BitSet walkedOver(String text, Landing landing, State state) {
+        BitSet path = landing.path();
+        BitSet others = graph.allDescendantsOrSelf(path);
+        others.and(state.applied);
+        others.andNot(path);
+        if (!others.isEmpty()) {
+            throw ResolutionException.walkWouldUndoMore(text, graph.ids(graph.bits(path)),
+                    graph.ids(graph.bits(others)));
+        }
+        return path;
     }
 
     private BitSet branchRemovals(Target.OnBranch onBranch, State state) {
@@ -219,13 +258,16 @@ public final class Planner {
         Landing keep;
         if (inner instanceof Target.Ref ref) {
             // The branch point itself is a valid target although the label does not cover it.
-            keep = new Landing(RevisionGraph.single(lookup(ref.name())), -1);
+            keep = Landing.at(RevisionGraph.single(lookup(ref.name())));
         }
         else if (inner instanceof Target.Relative relative) {
             keep = landing(relative, state, covered, onBranch);
+            if (fromCurrent(relative)) {
+                return walkedOver(onBranch.text(), keep, state);
+            }
         }
         else {
-            keep = new Landing(branchTargets(onBranch, state), -1);
+            keep = Landing.at(branchTargets(onBranch, state));
         }
         return removalsAbove(onBranch.text(), keep, state, covered);
     }
@@ -262,9 +304,14 @@ public final class Planner {
 
     /**
      * Where a walk ends: one revision, or none when a downward walk went below base, in which case
-     * {@code belowRoot} is the base it went below (else -1).
+     * {@code belowRoot} is the base it went below (else -1). {@code path} holds the revisions a downward walk
+     * stepped off (empty for other landings).
      */
-    private record Landing(BitSet revisions, int belowRoot) {
+    private record Landing(BitSet revisions, int belowRoot, BitSet path) {
+
+        static Landing at(BitSet revisions) {
+            return new Landing(revisions, -1, new BitSet());
+        }
     }
 
     /**
@@ -331,7 +378,7 @@ public final class Planner {
             }
             node = next.nextSetBit(0);
         }
-        return new Landing(RevisionGraph.single(node), -1);
+        return Landing.at(RevisionGraph.single(node));
     }
 
     private Landing walkDown(String text, Integer from, int steps, BitSet branch) {
@@ -339,19 +386,21 @@ public final class Planner {
             throw ResolutionException.walkedBelowBase(text, "the database", 0);
         }
         int node = from;
+        BitSet path = new BitSet();
         for (int taken = 0; taken < steps; taken++) {
             if (branch != null && !branch.get(node)) {
                 throw ResolutionException.walkedBelowBase(text, "the branch of '" + graph.revision(from).id() + "'",
                         taken);
             }
             int[] parents = graph.parentsOf(node);
+            path.set(node);
             if (parents.length > 1 && taken + 1 == steps) {
                 // One step down from a merge lands on all of its parents: the merge is undone.
                 BitSet all = new BitSet();
                 for (int parent : parents) {
                     all.set(parent);
                 }
-                return new Landing(all, -1);
+                return new Landing(all, -1, path);
             }
             if (parents.length > 1) {
                 throw ResolutionException.ambiguousWalk(text, "'" + graph.revision(node).id() + "'",
@@ -361,11 +410,11 @@ public final class Planner {
                 if (taken + 1 < steps) {
                     throw ResolutionException.walkedBelowBase(text, "'" + graph.revision(from).id() + "'", taken + 1);
                 }
-                return new Landing(new BitSet(), node);
+                return new Landing(new BitSet(), node, path);
             }
             node = parents[0];
         }
-        return new Landing(RevisionGraph.single(node), -1);
+        return new Landing(RevisionGraph.single(node), -1, path);
     }
 
     // ---- plans --------------------------------------------------------------------------------------------
@@ -416,6 +465,28 @@ public final class Planner {
     private State state(Collection<String> rows) {
         BitSet applied = graph.appliedFromRows(rows);
         return new State(graph.ids(graph.topsOf(applied)), applied);
+    }
+
+    /**
+     * The state of a database about to be moved: its rows must be exactly the applied revisions nothing applied
+     * depends on. A row that is an ancestor of another row never comes from a run (only from a hand edit), and
+     * planning from it would leave it behind as a stale row.
+     */
+    private State checkedState(Collection<String> rows) {
+        State state = state(rows);
+        if (state.rows().size() != rows.size()) {
+            BitSet tops = bitsOf(state.rows());
+            for (String row : rows) {
+                int index = graph.indexOf(row);
+                if (!tops.get(index)) {
+                    BitSet above = graph.allDescendantsOrSelf(RevisionGraph.single(index));
+                    above.clear(index);
+                    above.and(bitsOf(rows));
+                    throw ResolutionException.rowsOfOneLineage(rows, row, graph.ids(graph.bits(above)), state.rows());
+                }
+            }
+        }
+        return state;
     }
 
     private int lookup(String name) {

@@ -54,6 +54,18 @@ public class ResolutionException extends MigrateException {
                 + possible + " revision(s) above base.");
     }
 
+    static ResolutionException relativeCountDiffers(String target, int steps, Collection<String> added) {
+        return new ResolutionException("Relative revision " + target + " didn't produce " + Math.abs(steps)
+                + " migrations: reaching it needs " + added.size() + " (" + join(added) + "), since a revision on "
+                + "the way depends on others that are not applied. Upgrade to a named revision to run them all.");
+    }
+
+    static ResolutionException walkWouldUndoMore(String target, Collection<String> walked, Collection<String> others) {
+        return new ResolutionException("Relative revision " + target + " would undo " + join(walked) + ", but "
+                + join(others) + " follow or depend on " + (walked.size() == 1 ? "it" : "them")
+                + " and would have to be undone too. Downgrade those first, or name the revision to go down to.");
+    }
+
     static ResolutionException notApplied(String target, String id, Collection<String> rows) {
         return new ResolutionException("Revision '" + id + "' (from '" + target
                 + "') is not applied, so the database cannot be downgraded to it; the database is at "
@@ -64,6 +76,15 @@ public class ResolutionException extends MigrateException {
         return new ResolutionException("The database holds revision(s) " + join(unknown)
                 + " that the revisions location does not contain. Was a revision file deleted, or is this "
                 + "application older than the database? Restore the revision, or run 'stamp' to correct the version table.");
+    }
+
+    static ResolutionException rowsOfOneLineage(Collection<String> rows, String ancestor, Collection<String> above,
+            Collection<String> tops) {
+        return new ResolutionException("The version table holds " + join(rows) + ", but " + ancestor + " comes before "
+                + join(above) + " in the graph: a run never leaves two rows of one lineage, so the table was edited by "
+                + "hand or by another tool. Nothing was run. Set the table to what the database really holds with "
+                + "'stamp', for example 'stamp " + String.join(" ", tops) + "' if the changes of " + join(tops)
+                + " are applied.");
     }
 
     static String join(Collection<String> ids) {

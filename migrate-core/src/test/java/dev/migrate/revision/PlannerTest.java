@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Plans: their order and the version-table change of each step. */
 class PlannerTest {
@@ -101,5 +102,74 @@ class PlannerTest {
         assertThat(merged.history(":r2", List.of())).extracting(e -> e.revision().id()).containsExactly("r2", "r1");
         assertThat(merged.history("current:", List.of("n2"))).extracting(HistoryEntry::applied)
                 .containsExactly(false, true);
+    }
+
+    /** A, then B and C on two branches, where C also depends on B. */
+    final Planner sideDependency = new Planner(RevisionGraph.of(List.of(Revision.of("a"), Revision.of("b", "a"),
+            Revision.of("c", "a").withDependsOn("b"))));
+
+    @Test
+    void minusOneUndoesOnlyTheCurrentRevisionNotWhatItDependsOn() {
+        Plan plan = sideDependency.downgrade(List.of("c"), "-1");
+        assertThat(plan.revisionIds()).containsExactly("c");
+        assertThat(plan.toRows()).containsExactly("b");
+        assertThat(plan.steps().get(0).insertedRows()).containsExactly("b");
+    }
+
+    @Test
+    void aDownwardWalkThatWouldUndoARevisionOffItsPathHasNoPlan() {
+        assertThatThrownBy(() -> sideDependency.downgrade(List.of("c"), "-2"))
+                .isInstanceOf(ResolutionException.class)
+                .hasMessage("Relative revision -2 would undo a, c, but b follow or depend on them and would have to be "
+                        + "undone too. Downgrade those first, or name the revision to go down to.");
+        // Named, the target means everything above it: both branches go.
+        assertThat(sideDependency.downgrade(List.of("c"), "a").revisionIds()).containsExactlyInAnyOrder("c", "b");
+    }
+
+    @Test
+    void minusOneNeverReachesALongBranchTheHeadMerelyDependsOn() {
+        // The head h follows l0 and depends on the far end of a 17-revision branch s1..s17 that also starts at l0.
+        java.util.List<Revision> revisions = new java.util.ArrayList<>(List.of(Revision.of("l0"), Revision.of("s1", "l0")));
+        for (int i = 2; i <= 17; i++) {
+            revisions.add(Revision.of("s" + i, "s" + (i - 1)));
+        }
+        revisions.add(Revision.of("h", "l0").withDependsOn("s17"));
+        Planner planner = new Planner(RevisionGraph.of(revisions));
+        List<String> rows = planner.upgrade(List.of(), "heads").toRows();
+        assertThat(rows).containsExactly("h");
+        Plan plan = planner.downgrade(rows, "-1");
+        assertThat(plan.revisionIds()).containsExactly("h");
+        assertThat(plan.toRows()).containsExactly("s17");
+    }
+
+    @Test
+    void plusNThatNeedsARevisionItDidNotCountIsRefused() {
+        Planner planner = new Planner(RevisionGraph.of(List.of(Revision.of("a"), Revision.of("x"),
+                Revision.of("b", "a").withDependsOn("x"))));
+        assertThatThrownBy(() -> planner.upgrade(List.of("a"), "+1"))
+                .isInstanceOf(ResolutionException.class)
+                .hasMessage("Relative revision +1 didn't produce 1 migrations: reaching it needs 2 (x, b), since a "
+                        + "revision on the way depends on others that are not applied. Upgrade to a named revision to "
+                        + "run them all.");
+        assertThat(planner.upgrade(List.of("a"), "b").revisionIds()).containsExactly("x", "b");
+    }
+
+    @Test
+    void stampTreatsDependenciesAsLineage() {
+        assertThat(sideDependency.stampRows(List.of("c"), "b", false)).containsExactly("b");
+        assertThat(sideDependency.stampRows(List.of("c"), "a", false)).containsExactly("a");
+        assertThat(sideDependency.stampRows(List.of("b"), "c", false)).containsExactly("c");
+    }
+
+    @Test
+    void aVersionTableHoldingTwoRowsOfOneLineageIsNotPlannedFrom() {
+        assertThatThrownBy(() -> merged.upgrade(List.of("r1", "b2"), "heads"))
+                .isInstanceOf(ResolutionException.class)
+                .hasMessage("The version table holds r1, b2, but r1 comes before b2 in the graph: a run never leaves two "
+                        + "rows of one lineage, so the table was edited by hand or by another tool. Nothing was run. Set "
+                        + "the table to what the database really holds with 'stamp', for example 'stamp b2' if the "
+                        + "changes of b2 are applied.");
+        assertThatThrownBy(() -> merged.downgrade(List.of("r1", "b2"), "-1")).isInstanceOf(ResolutionException.class);
+        assertThat(merged.stampRows(List.of("r1", "b2"), "b2", false)).containsExactly("b2");
     }
 }
