@@ -499,13 +499,30 @@ public abstract class Dialect {
     }
 
     /**
-     * Tries once, without waiting, to take the lock that serialises runs against one database; returns whether it
-     * was taken. The runner polls, so that a waiting process holds no snapshot that would block
+     * Tries once, without waiting, to take the lock that serialises runs on one pair of state tables; returns the
+     * lock's key when it was taken, {@code null} when another session holds it. The key is derived from the schema
+     * the version table lives in as the connection resolves it, so that runs configured with and without the schema's
+     * name take the same lock. The runner polls, so that a waiting process holds no snapshot that would block
      * {@code CREATE INDEX CONCURRENTLY} in the process that has the lock.
+     *
+     * @param schema the state tables' schema, or {@code null} for wherever the connection finds (or would create)
+     *     the version table
      */
-    public abstract boolean tryLock(Connection connection, long key) throws SQLException;
+    public abstract Long tryLock(Connection connection, String schema, String versionTable) throws SQLException;
 
     public abstract void unlock(Connection connection, long key) throws SQLException;
+
+    /**
+     * A stable 64-bit key for a lock name: its FNV-1a hash. Not a cryptographic digest: keys only need to differ,
+     * and a digest costs a cold start several milliseconds to set up.
+     */
+    protected static long lockKey(String name) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return hash;
+    }
 
     /**
      * SQLStates that mean "no such table" (or no such schema), used to create the state tables on first use:

@@ -121,9 +121,12 @@ public final class H2Dialect extends Dialect {
         return qualify(schema, name);
     }
 
+    /** The key is computed here: H2 runs in this JVM, and its current schema is known without a round trip. */
     @Override
-    public boolean tryLock(Connection connection, long key) throws java.sql.SQLException {
-        return lockFor(connection, key).tryLock();
+    public Long tryLock(Connection connection, String schema, String versionTable) throws java.sql.SQLException {
+        String resolved = schema != null ? storedName(schema) : connection.getSchema();
+        long key = lockKey("migrate:" + resolved + "." + storedName(versionTable));
+        return lockFor(connection, key).tryLock() ? key : null;
     }
 
     @Override

@@ -74,11 +74,6 @@ public final class PostgresDialect extends Dialect {
         }
     }
 
-    /**
-     * Also asks the server (PostgreSQL 14 and later) to check every second that the client is still there, so that
-     * when a migrating process is killed its backend stops the statement under way and ends, releasing the lock,
-     * instead of running on for as long as that statement takes.
-     */
     /** Sent untyped, so that the server compares it as the key column's type (uuid, bigint, ...). */
     @Override
     public void bindText(PreparedStatement statement, int index, String text) throws SQLException {
@@ -90,16 +85,29 @@ public final class PostgresDialect extends Dialect {
         return "string_agg(" + expression + ", chr(10) ORDER BY " + orderBy + ")";
     }
 
+    /**
+     * Computes the key on the server, in the same statement that takes the lock: the version table's schema is found
+     * as an unqualified name would be ({@code to_regclass} follows the {@code search_path}), or is the schema a new
+     * table would go to. Also asks the server (PostgreSQL 14 and later) to check every second that the client is
+     * still there, so that when a migrating process is killed its backend stops the statement under way and ends,
+     * releasing the lock, instead of running on for as long as that statement takes.
+     */
     @Override
-    public boolean tryLock(Connection connection, long key) throws SQLException {
-        String sql = connection.getMetaData().getDatabaseMajorVersion() >= 14
-                ? "SELECT pg_try_advisory_lock(?), set_config('client_connection_check_interval', '1000', false)"
-                : "SELECT pg_try_advisory_lock(?)";
+    public Long tryLock(Connection connection, String schema, String versionTable) throws SQLException {
+        int major = connection.getMetaData().getDatabaseMajorVersion();
+        String hash = major >= 11 ? "hashtextextended(name, 0)" : "hashtext(name)::bigint";
+        String sql = "SELECT pg_try_advisory_lock(key), key"
+                + (major >= 14 ? ", set_config('client_connection_check_interval', '1000', false)" : "")
+                + " FROM (SELECT " + hash + " AS key FROM (SELECT 'migrate:' || COALESCE(?, (SELECT n.nspname FROM "
+                + "pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = "
+                + "to_regclass(?)), current_schema(), '') || '.' || ? AS name) named) keyed";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, key);
+            statement.setString(1, schema == null ? null : storedName(schema));
+            statement.setString(2, schema == null ? quote(versionTable) : qualify(schema, versionTable));
+            statement.setString(3, storedName(versionTable));
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
-                return result.getBoolean(1);
+                return result.getBoolean(1) ? result.getLong(2) : null;
             }
         }
     }

@@ -482,7 +482,8 @@ public final class Planner {
                     BitSet above = graph.allDescendantsOrSelf(RevisionGraph.single(index));
                     above.clear(index);
                     above.and(bitsOf(rows));
-                    throw ResolutionException.rowsOfOneLineage(rows, row, graph.ids(graph.bits(above)), state.rows());
+                    throw ResolutionException.rowsOfOneLineage(graph.ids(graph.bits(bitsOf(rows))), row,
+                            graph.ids(graph.bits(above)), state.rows());
                 }
             }
         }

@@ -1,6 +1,5 @@
 package dev.migrate.runtime;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -66,7 +65,7 @@ public final class Runner {
     public RunResult run(Function<List<String>, Plan> planner) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
-            List<String> rows = ensureTables(connection, dialect, tables);
+            List<String> rows = ensureTables(connection, dialect, tables, false);
             Plan plan = planner.apply(rows);
             applied.validate(connection, tables, rows, settings.validateChecksums());
             if (plan.isEmpty()) {
@@ -92,7 +91,7 @@ public final class Runner {
     public RunResult stamp(Function<List<String>, List<String>> rowsFor) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
-            List<String> rows = ensureTables(connection, dialect, tables);
+            List<String> rows = ensureTables(connection, dialect, tables, true);
             List<String> target = rowsFor.apply(rows);
             inTransaction(connection, () -> {
                 tables.replaceRows(connection, target);
@@ -114,7 +113,7 @@ public final class Runner {
      */
     public List<String> repairChecksums() {
         return withLock((connection, dialect, tables) -> {
-            ensureTables(connection, dialect, tables);
+            ensureTables(connection, dialect, tables, false);
             List<AppliedRevisions.Edited> edited = applied.edited(tables.readAppliedState(connection));
             if (edited.isEmpty()) {
                 logger.info("Every applied revision has the checksum it was applied with; nothing to repair");
@@ -199,8 +198,7 @@ public final class Runner {
             Dialect dialect = settings.dialect() != null ? settings.dialect() : Dialect.of(connection);
             StateTables tables = tables(dialect);
             connection.setAutoCommit(true);
-            long key = lockKey();
-            acquire(connection, dialect, key);
+            long key = acquire(connection, dialect);
             try {
                 return work.run(connection, dialect, tables);
             }
@@ -227,18 +225,21 @@ public final class Runner {
         }
     }
 
-    private void acquire(Connection connection, Dialect dialect, long key) throws SQLException {
+    /** Takes the run lock, polling with back-off up to the lock wait; returns its key. */
+    private long acquire(Connection connection, Dialect dialect) throws SQLException {
         long deadline = System.nanoTime() + settings.lockWait().toNanos();
         long pause = 50;
         boolean announced = false;
-        while (!dialect.tryLock(connection, key)) {
+        Long key;
+        while ((key = dialect.tryLock(connection, settings.schema(), settings.versionTable())) == null) {
             if (System.nanoTime() >= deadline) {
-                throw new LockTimeoutException("Could not take Migrate's lock within " + settings.lockWait().toSeconds()
-                        + " s: another process is migrating this database (" + dialect.name() + " lock key " + key
+                throw new LockTimeoutException("Could not take Migrate's lock within " + describe(settings.lockWait())
+                        + ": another process is migrating this database (" + dialect.name() + ", the state tables "
+                        + tables(dialect).versionTableName() + " and " + tables(dialect).historyTableName()
                         + "). Wait for it to finish, or raise the lock wait (migrate.lock-wait).");
             }
             if (!announced) {
-                logger.info("Waiting for another process to finish migrating (lock key {})", key);
+                logger.info("Waiting for another process to finish migrating");
                 announced = true;
             }
             try {
@@ -250,23 +251,36 @@ public final class Runner {
             }
             pause = Math.min(pause * 2, 1000);
         }
+        return key;
+    }
+
+    /** A duration as a person reads it: {@code 250 ms}, {@code 1.5 s}, {@code 2 min 30 s}. */
+    static String describe(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = duration.toSeconds();
+        return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
     }
 
     /**
-     * A stable key per version table, so that runs against different version tables do not wait for each other:
-     * the 64-bit FNV-1a hash of the table's name. Not a cryptographic digest: keys only need to differ, and a
-     * digest costs a cold start several milliseconds to set up.
+     * The version table's rows, creating the state tables on first use. A version table that is missing while the
+     * history table records steps was dropped by hand: a run would apply everything again from base, so only
+     * {@code stamp} (which says what the database holds) may recreate it.
      */
-    private long lockKey() {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : ("migrate:" + settings.schema() + "." + settings.versionTable()).getBytes(StandardCharsets.UTF_8)) {
-            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
-        }
-        return hash;
-    }
-
-    private List<String> ensureTables(Connection connection, Dialect dialect, StateTables tables) throws SQLException {
+    private List<String> ensureTables(Connection connection, Dialect dialect, StateTables tables, boolean stamping)
+            throws SQLException {
         List<String> rows = tables.readRows(connection);
+        if (rows == null && !stamping) {
+            StateTables.RecordedSteps recorded = tables.readRecordedSteps(connection);
+            if (recorded != null && recorded.count() > 0) {
+                throw new MigrateException(versionTableMissing(tables, recorded));
+            }
+        }
         if (rows == null) {
             logger.info("Creating the version table {} and the history table {}", tables.versionTableName(),
                     tables.historyTableName());
@@ -277,6 +291,20 @@ public final class Runner {
             connection.setSchema(dialect.storedName(settings.schema()));
         }
         return rows;
+    }
+
+    private static String versionTableMissing(StateTables tables, StateTables.RecordedSteps recorded) {
+        HistoryRecord last = recorded.lastSuccessful();
+        String suggestion = "";
+        if (last != null) {
+            suggestion = " The last successful step it records is " + last.direction() + " " + last.revision() + " at "
+                    + last.startedAt() + ("upgrade".equals(last.direction()) ? "; if the database was at that one revision, 'stamp "
+                            + last.revision() + "' recreates the table as it was" : "") + ".";
+        }
+        return "The version table " + tables.versionTableName() + " does not exist, but the history table "
+                + tables.historyTableName() + " records " + recorded.count() + " step(s): the version table was "
+                + "dropped or renamed by hand. Nothing was run, since a run would apply every revision again from base. "
+                + "Restore the table, or recreate it with 'stamp <the revisions the database is at>'." + suggestion;
     }
 
     private List<PreparedStep> prepare(Plan plan, Dialect dialect) {

@@ -307,6 +307,37 @@ public final class StateTables {
     }
 
     /**
+     * How many steps the history table records, and the last successful one (or {@code null}); {@code null} when
+     * the history table does not exist.
+     */
+    public RecordedSteps readRecordedSteps(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + history())) {
+            count.next();
+            long steps = count.getLong(1);
+            HistoryRecord last = null;
+            try (ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, started_at,"
+                    + " duration_ms, applied_by, success, error FROM " + history()
+                    + " WHERE success = TRUE ORDER BY id DESC LIMIT 1")) {
+                if (rows.next()) {
+                    last = record(rows);
+                }
+            }
+            return new RecordedSteps(steps, last);
+        }
+        catch (SQLException ex) {
+            if (dialect.isUndefinedTable(ex)) {
+                return null;
+            }
+            throw ex;
+        }
+    }
+
+    /** What the history table holds, in brief: the number of steps and the last successful one. */
+    public record RecordedSteps(long count, HistoryRecord lastSuccessful) {
+    }
+
+    /**
      * What validation needs: the checksum each revision was last applied (or repaired) with, and the steps that
      * started but never finished. One row: the checksums come joined into one text by the database (decoding a
      * thousand rows cost a cold start about four times as much); the whole rows of unfinished steps (rare) are read

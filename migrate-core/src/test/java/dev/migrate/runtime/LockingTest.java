@@ -79,9 +79,9 @@ class LockingTest {
                     .lockWait(Duration.ofMillis(500)).build();
             assertThatThrownBy(() -> waiting.upgrade("heads"))
                     .isInstanceOf(LockTimeoutException.class)
-                    .hasMessageStartingWith("Could not take Migrate's lock within 0 s: another process is migrating "
-                            + "this database (postgresql lock key ")
-                    .hasMessageEndingWith("Wait for it to finish, or raise the lock wait (migrate.lock-wait).");
+                    .hasMessage("Could not take Migrate's lock within 500 ms: another process is migrating this "
+                            + "database (postgresql, the state tables migrate_version and migrate_history). Wait for it "
+                            + "to finish, or raise the lock wait (migrate.lock-wait).");
 
             release.countDown();
             assertThat(holder.get(30, TimeUnit.SECONDS).plan().revisionIds()).containsExactly("r1", "r2");
@@ -115,6 +115,59 @@ class LockingTest {
         finally {
             release.countDown();
             executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunNamingTheSchemaWaitsForARunThatLeftItToTheConnection() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptDirectory scripts = chain(2, entered, release);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            // The holder leaves the schema unset: its tables go to the connection's current schema, public.
+            Future<RunResult> holder = holdTheLock(executor, scripts, entered);
+
+            Migrate named = Migrate.builder().dataSource(db.dataSource()).scripts(scripts).schema("public")
+                    .lockWait(Duration.ofMillis(500)).build();
+            assertThatThrownBy(() -> named.upgrade("heads")).isInstanceOf(LockTimeoutException.class);
+
+            release.countDown();
+            assertThat(holder.get(30, TimeUnit.SECONDS).plan().revisionIds()).containsExactly("r1", "r2");
+            assertThat(named.upgrade("heads").plan().isEmpty()).isTrue();
+            assertThat(db.queryForStrings("SELECT count(*) FROM public.migrate_history")).containsExactly("2");
+        }
+        finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void theLockFollowsTheSearchPathToWhereTheVersionTableIs() throws Exception {
+        db.execute("CREATE SCHEMA app", "ALTER DATABASE " + db.name() + " SET search_path TO app, public");
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ScriptDirectory scripts = chain(2, entered, release);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<RunResult> holder = holdTheLock(executor, scripts, entered);
+
+            Migrate named = Migrate.builder().dataSource(db.dataSource()).scripts(scripts).schema("app")
+                    .lockWait(Duration.ofMillis(500)).build();
+            assertThatThrownBy(() -> named.upgrade("heads")).isInstanceOf(LockTimeoutException.class);
+            Migrate elsewhere = Migrate.builder().dataSource(db.dataSource()).scripts(scripts).schema("public")
+                    .lockWait(Duration.ofMillis(500)).build();
+            assertThat(elsewhere.current()).isEmpty();
+
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            assertThat(db.queryForStrings("SELECT count(*) FROM app.migrate_history")).containsExactly("2");
+        }
+        finally {
+            release.countDown();
+            executor.shutdownNow();
+            db.execute("ALTER DATABASE " + db.name() + " RESET search_path", "DROP SCHEMA app CASCADE");
         }
     }
 
