@@ -382,7 +382,7 @@ public final class Commands {
         }
         RevisionGraph graph = migrate.graph();
         String id = line.option("--rev-id") != null ? line.option("--rev-id") : RevisionWriter.newId();
-        String problem = Revision.problemWithName(id);
+        String problem = Revision.problemWithId(id);
         if (problem != null) {
             throw new MigrateException("Revision id '" + id + "' is not valid: " + problem + ".");
         }

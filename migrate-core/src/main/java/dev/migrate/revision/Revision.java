@@ -57,31 +57,50 @@ public record Revision(String id, List<String> parents, Set<String> branchLabels
         return parents.size() > 1;
     }
 
+    /** The longest revision id: the width of the state tables' revision columns. */
+    public static final int MAX_ID_LENGTH = 64;
+
     /**
-     * Why {@code name} cannot be used as a revision id or branch label, or {@code null} when it can.
-     * The characters {@code @ - + :} and whitespace are refused because the target grammar uses them.
+     * Why {@code id} cannot be a revision id, or {@code null} when it can: as for {@link #problemWithName}, and at
+     * most {@value #MAX_ID_LENGTH} characters, the width of the version table's column.
+     */
+    public static String problemWithId(String id) {
+        String problem = problemWithName(id);
+        if (problem == null && id.length() > MAX_ID_LENGTH) {
+            return "it is " + id.length() + " characters long, and the version table holds at most " + MAX_ID_LENGTH;
+        }
+        return problem;
+    }
+
+    /**
+     * Why {@code name} cannot be used as a revision id or branch label, or {@code null} when it can. The characters
+     * {@code @ - + :} are refused because the target grammar uses them; whitespace of any kind, control and invisible
+     * characters because a reader could not see them; and {@code / \ < > " | ? *} and {@code ..} because ids
+     * become parts of file names.
      */
     public static String problemWithName(String name) {
         if (name == null || name.isEmpty()) {
             return "it is empty";
         }
-        if (hasReservedCharacter(name)) {
-            return "it contains one of the characters '@', '-', '+', ':' or whitespace, which the target grammar reserves";
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '@' || c == '+' || c == ':' || c == '-') {
+                return "it contains '" + c + "'; the characters '@', '-', '+' and ':' are reserved by the target grammar";
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                return "it contains whitespace or an invisible character (" + String.format("U+%04X", (int) c) + ")";
+            }
+            if ("/\\<>\"|?*".indexOf(c) >= 0) {
+                return "it contains '" + c + "', which cannot be part of a file name";
+            }
+        }
+        if (name.contains("..")) {
+            return "it contains '..', which cannot be part of a file name";
         }
         if (name.equals("head") || name.equals("heads") || name.equals("base") || name.equals("current")) {
             return "'" + name + "' is a reserved word of the target grammar";
         }
         return null;
-    }
-
-    /** Characters that the target grammar gives a meaning to, and so may not appear in ids or labels. */
-    private static boolean hasReservedCharacter(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '@' || c == '+' || c == ':' || c == '-' || Character.isWhitespace(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

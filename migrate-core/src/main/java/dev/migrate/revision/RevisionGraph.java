@@ -62,7 +62,7 @@ public final class RevisionGraph {
         Map<String, Integer> indexById = new HashMap<>(revisions.length * 2);
         for (int i = 0; i < revisions.length; i++) {
             Revision revision = revisions[i];
-            String problem = Revision.problemWithName(revision.id());
+            String problem = Revision.problemWithId(revision.id());
             if (problem != null) {
                 problems.add("revision id '" + revision.id() + "' in " + revision.origin() + " is not valid: " + problem + ".");
             }

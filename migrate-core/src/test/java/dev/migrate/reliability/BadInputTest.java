@@ -154,6 +154,29 @@ class BadInputTest {
                         + "valid:");
     }
 
+    @Test
+    void idsThatCannotBeStoredOrShownAreRefusedNamingTheFile() throws IOException, SQLException {
+        String[] ids = {"abc\u00a0def", "abc\u2003def", "abc\u200bdef", "../../etc", "a/b", "a\\b", "x".repeat(65)};
+        String[] problems = {"it contains whitespace or an invisible character (U+00A0)",
+            "it contains whitespace or an invisible character (U+2003)",
+            "it contains whitespace or an invisible character (U+200B)",
+            "it contains '/', which cannot be part of a file name", "it contains '/', which cannot be part of a file name",
+            "it contains '\\', which cannot be part of a file name",
+            "it is 65 characters long, and the version table holds at most 64"};
+        for (int i = 0; i < ids.length; i++) {
+            Path revisions = Files.createDirectories(folder.resolve("case" + i));
+            Path file = revisions.resolve("20260101_0000_bad_users.sql");
+            Files.writeString(file, "-- id: " + ids[i] + "\n-- migrate:upgrade\nCREATE TABLE users (id int);\n");
+            assertThatThrownBy(() -> Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + revisions)
+                    .build())
+                    .isInstanceOf(RevisionGraphException.class)
+                    .hasMessage("Invalid revision graph: revision id '" + ids[i] + "' in " + file + " is not valid: "
+                            + problems[i] + ".");
+        }
+        assertThat(Revision.problemWithName("a..b")).isEqualTo("it contains '..', which cannot be part of a file name");
+        assertNothingApplied();
+    }
+
     private static void assertNothingApplied() throws SQLException {
         assertThat(new Catalog(db).tables()).allMatch(table -> table.startsWith("migrate_"));
         if (new Catalog(db).tables().contains("migrate_version")) {
