@@ -108,8 +108,9 @@ public final class ScriptDirectory {
 
     private static void scanFolder(Location location, Path folder, List<RevisionScript> found) {
         if (!Files.isDirectory(folder)) {
-            logger.warn("Revisions location {} is not a folder", location);
-            return;
+            // A typo in a path must not look like a database with nothing to do.
+            throw new ScriptException("Revisions location " + location + " " + (Files.exists(folder)
+                    ? "is not a folder" : "does not exist") + " (" + folder.toAbsolutePath() + ").");
         }
         List<String> files = new ArrayList<>();
         listSqlFiles(folder.toFile(), files);

@@ -95,6 +95,17 @@ class ScriptDirectoryTest {
     }
 
     @Test
+    void aFileSystemLocationThatDoesNotExistIsAnErrorNotAnEmptyHistory(@TempDir Path folder) throws IOException {
+        Path missing = folder.resolve("revisons");
+        assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("filesystem:" + missing)), loader))
+                .isInstanceOf(ScriptException.class)
+                .hasMessage("Revisions location filesystem:" + missing + " does not exist (" + missing + ").");
+        Path file = Files.writeString(folder.resolve("one.sql"), "-- id: a1\n-- migrate:upgrade\n");
+        assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("filesystem:" + file)), loader))
+                .hasMessage("Revisions location filesystem:" + file + " is not a folder (" + file + ").");
+    }
+
+    @Test
     void aClassWithoutTheAnnotationIsRefused() {
         assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("classpath:dev/migrate/badrevisions/missing")), loader))
                 .isInstanceOf(ScriptException.class)

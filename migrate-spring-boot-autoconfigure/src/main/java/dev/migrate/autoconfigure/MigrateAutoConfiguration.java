@@ -159,11 +159,16 @@ public final class MigrateAutoConfiguration {
                     "At least one location is required, such as classpath:db/revisions.");
         }
         for (String location : properties.getLocations()) {
+            Location parsed;
             try {
-                Location.parse(location);
+                parsed = Location.parse(location);
             }
             catch (MigrateException ex) {
                 throw new InvalidConfigurationPropertyValueException("migrate.locations", location, ex.getMessage());
+            }
+            if (!parsed.onClasspath() && !java.nio.file.Files.isDirectory(Path.of(parsed.path()))) {
+                throw new InvalidConfigurationPropertyValueException("migrate.locations", location, "The folder "
+                        + Path.of(parsed.path()).toAbsolutePath() + " does not exist or is not a folder.");
             }
         }
         try {

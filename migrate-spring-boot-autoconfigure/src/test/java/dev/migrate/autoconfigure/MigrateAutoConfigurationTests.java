@@ -159,6 +159,7 @@ class MigrateAutoConfigurationTests {
     void invalidPropertiesFailTheStartNamingTheProperty() {
         assertInvalid("migrate.target=a:b", "migrate.target");
         assertInvalid("migrate.locations=http://example.com/revisions", "migrate.locations");
+        assertInvalid("migrate.locations=filesystem:/no/such/folder/revisions", "migrate.locations");
         assertInvalid("migrate.lock-wait=-5s", "migrate.lock-wait");
         assertInvalid("migrate.history-table=migrate_version", "migrate.history-table");
         assertInvalid("migrate.revisions.file-template={slug}", "migrate.revisions.file-template");
