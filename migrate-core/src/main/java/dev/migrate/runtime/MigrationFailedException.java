@@ -28,7 +28,7 @@ public class MigrationFailedException extends MigrateException {
         this.direction = direction;
         this.statement = statement;
         this.sqlState = sqlState;
-        this.rowsAfter = List.copyOf(rowsAfter);
+        this.rowsAfter = rowsAfter == null ? null : List.copyOf(rowsAfter);
     }
 
     public String revision() {
@@ -49,8 +49,23 @@ public class MigrationFailedException extends MigrateException {
         return sqlState;
     }
 
-    /** The version table's rows after the failure. */
+    /**
+     * The version table's rows after the failure, or {@code null} when they could not be read (the connection was
+     * lost and no new one could be made): then nobody knows where the database is until it is asked again.
+     */
     public List<String> rowsAfter() {
         return rowsAfter;
+    }
+
+    /** Where the database is after the failure, as a person reads it: its rows, {@code base}, or "unknown". */
+    public String describeRowsAfter() {
+        return describe(rowsAfter);
+    }
+
+    static String describe(List<String> rows) {
+        if (rows == null) {
+            return "unknown (the connection was lost; reconnect and run 'current')";
+        }
+        return rows.isEmpty() ? "base" : String.join(", ", rows);
     }
 }

@@ -379,12 +379,11 @@ public final class Runner {
             }
             catch (SQLException ex) {
                 rollbackQuietly(connection);
-                List<String> rowsAfter = currentRowsQuietly(connection, tables);
+                List<String> rowsAfter = rowsAfterFailure(connection, tables);
                 throw new MigrateException("Writing the state tables or committing the run's transaction failed: "
-                        + describe(ex) + "\nIts "
-                        + steps.size() + " revision(s) (" + String.join(", ", revisions()) + ") were rolled back; "
-                        + "the database is at " + (rowsAfter.isEmpty() ? "base" : String.join(", ", rowsAfter)) + ".",
-                        ex);
+                        + describe(ex) + "\nIts " + steps.size() + " revision(s) (" + String.join(", ", revisions())
+                        + ") were rolled back; the database is at " + MigrationFailedException.describe(rowsAfter)
+                        + ".", ex);
             }
             finished.forEach(Runnable::run);
             steps.clear();
@@ -465,12 +464,13 @@ public final class Runner {
             OperationExecutor executor, PreparedStep prepared, StepEvent event, HistoryRecord record, long marker,
             long started, int done, List<String> undone, Exception ex) {
         rollbackQuietly(connection);
+        boolean lost = lost(connection);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         String error = ex instanceof SQLException sql ? describe(sql) : String.valueOf(ex.getMessage());
         recordFailure(connection, tables, record, marker, duration.toMillis(), error);
-        List<String> rowsAfter = currentRowsQuietly(connection, tables);
+        List<String> rowsAfter = rowsAfterFailure(connection, tables);
         MigrationFailedException failure = failure(prepared.step(), prepared.script(), dialect, executor, ex, done,
-                prepared.operations().size(), undone, rowsAfter);
+                prepared.operations().size(), undone, rowsAfter, lost);
         notify(listener -> listener.stepFailed(event, duration, failure));
         return failure;
     }
@@ -498,7 +498,8 @@ public final class Runner {
     }
 
     private MigrationFailedException failure(Step step, RevisionScript script, Dialect dialect,
-            OperationExecutor executor, Exception ex, int done, int total, List<String> undone, List<String> rowsAfter) {
+            OperationExecutor executor, Exception ex, int done, int total, List<String> undone, List<String> rowsAfter,
+            boolean lost) {
         String sqlState = ex instanceof SQLException sql ? sql.getSQLState() : null;
         String statement = executor.currentStatement();
         StringBuilder message = new StringBuilder("Revision ").append(step.revision().id()).append(" (")
@@ -516,8 +517,17 @@ public final class Runner {
         }
         message.append("\n").append(ex instanceof SQLException sql ? "Database error: " + describe(sql)
                 : "Error: " + ex.getMessage());
-        String at = rowsAfter.isEmpty() ? "base" : String.join(", ", rowsAfter);
-        if (script.transactional() && dialect.transactionalDdl()) {
+        String at = MigrationFailedException.describe(rowsAfter);
+        if (lost) {
+            // Whether the server rolled the revision back or had already committed it, only the table can say.
+            message.append("\nThe connection to the database was lost during the revision; ").append(rowsAfter == null
+                    ? "no new connection could be made, so where the database is is unknown: reconnect and run 'current'."
+                    : "read on a new connection, the version table says " + at + ".");
+            if (!script.transactional() || !dialect.transactionalDdl()) {
+                message.append(" The revision is not transactional: its statements before the failure stay applied.");
+            }
+        }
+        else if (script.transactional() && dialect.transactionalDdl()) {
             message.append("\nThe revision was rolled back");
             if (!undone.isEmpty()) {
                 message.append(", together with the ").append(undone.size()).append(" revision(s) this run applied "
@@ -535,13 +545,35 @@ public final class Runner {
                 done < total ? statement : null, sqlState, rowsAfter, ex);
     }
 
-    private List<String> currentRowsQuietly(Connection connection, StateTables tables) {
+    /**
+     * The version table's rows after a failure, read on the run's connection, or on a new one when that connection
+     * is gone (the server ended the session, the network dropped it); {@code null} when neither can tell. Never a
+     * guess: a failed read is not "base".
+     */
+    private List<String> rowsAfterFailure(Connection connection, StateTables tables) {
         try {
             List<String> rows = tables.readRows(connection);
             return rows == null ? List.of() : rows;
         }
         catch (SQLException ex) {
-            return List.of();
+            logger.debug("Cannot read the version table on the run's connection ({}); trying a new one", ex.getMessage());
+        }
+        try (Connection fresh = dataSource.getConnection()) {
+            List<String> rows = tables.readRows(fresh);
+            return rows == null ? List.of() : rows;
+        }
+        catch (SQLException | RuntimeException ex) {
+            logger.warn("Cannot read the version table after the failure: {}", ex.getMessage());
+            return null;
+        }
+    }
+
+    private static boolean lost(Connection connection) {
+        try {
+            return connection.isClosed() || !connection.isValid(5);
+        }
+        catch (SQLException ex) {
+            return true;
         }
     }
 

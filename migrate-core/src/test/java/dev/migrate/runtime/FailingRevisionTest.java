@@ -83,6 +83,70 @@ class FailingRevisionTest {
         }
     }
 
+    /** r1 creates t1; r2 creates t2, then its session is ended by the server, as when the network drops it. */
+    static ScriptDirectory connectionLost() {
+        return ScriptDirectory.of(List.of(scripts().script("r1"),
+                TestRevision.of("r2", "r1", op -> {
+                    op.createTable("t2", column("id", integer()));
+                    op.jdbc("end this session", connection -> {
+                        try (var statement = connection.createStatement()) {
+                            statement.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+                        }
+                    });
+                }, op -> op.dropTable("t2"))));
+    }
+
+    @Nested
+    class WhenTheConnectionIsLost {
+
+        @RegisterExtension
+        static final TestDatabase db = TestDatabase.postgres();
+
+        @BeforeEach
+        void empty() throws SQLException {
+            db.reset();
+        }
+
+        @Test
+        void theStateIsReadOnANewConnectionNotGuessed() throws SQLException {
+            Migrate migrate = Migrate.builder().dataSource(db.dataSource()).scripts(connectionLost()).build();
+
+            MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> migrate.upgrade("heads"));
+
+            assertThat(failure.getMessage()).startsWith("Revision r2 (revision r2, TestRevision r2) failed during "
+                    + "upgrade at operation 2 of 2:\n    Java code: end this session\nDatabase error: [SQLState 57P01]")
+                    .endsWith("The connection to the database was lost during the revision; read on a new connection, "
+                            + "the version table says r1.");
+            assertThat(failure.rowsAfter()).containsExactly("r1");
+            assertThat(migrate.current()).containsExactly("r1");
+            assertThat(new Catalog(db).tables()).contains("t1").doesNotContain("t2");
+        }
+
+        @Test
+        void whenNoNewConnectionCanBeMadeTheStateIsUnknownNotBase() throws SQLException {
+            java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+            javax.sql.DataSource once = dev.migrate.testing.SimpleDataSource.of(() -> {
+                if (opened.incrementAndGet() > 1) {
+                    throw new SQLException("the database is unreachable", "08001");
+                }
+                return db.connect();
+            });
+            Migrate.builder().dataSource(db.dataSource()).scripts(connectionLost()).build().upgrade("r1");
+            Migrate migrate = Migrate.builder().dataSource(once).scripts(connectionLost()).build();
+
+            MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> migrate.upgrade("heads"));
+
+            assertThat(failure.getMessage()).endsWith("The connection to the database was lost during the revision; "
+                    + "no new connection could be made, so where the database is is unknown: reconnect and run "
+                    + "'current'.");
+            assertThat(failure.rowsAfter()).isNull();
+            assertThat(failure.describeRowsAfter())
+                    .isEqualTo("unknown (the connection was lost; reconnect and run 'current')");
+        }
+    }
+
     @Nested
     class OnH2 {
 

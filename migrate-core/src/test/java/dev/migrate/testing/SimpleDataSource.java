@@ -11,7 +11,8 @@ import javax.sql.DataSource;
 /** A data source that opens a new connection for every request; enough for tests of core code. */
 public final class SimpleDataSource implements DataSource {
 
-    interface ConnectionFactory {
+    /** Opens a connection. */
+    public interface ConnectionFactory {
         Connection connect() throws SQLException;
     }
 
@@ -19,6 +20,11 @@ public final class SimpleDataSource implements DataSource {
 
     SimpleDataSource(ConnectionFactory factory) {
         this.factory = factory;
+    }
+
+    /** Connections from a factory of the test's own (one that fails on purpose, say). */
+    public static DataSource of(ConnectionFactory factory) {
+        return new SimpleDataSource(factory);
     }
 
     /** Connections from {@link java.sql.DriverManager}. */

@@ -23,8 +23,7 @@ class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
     private static String action(MigrateException cause) {
         if (cause instanceof MigrationFailedException failed) {
             return "Fix revision " + failed.revision() + " (or the data it ran into) and start the application again. "
-                    + "The revisions before it stay applied; the version table is at "
-                    + (failed.rowsAfter().isEmpty() ? "base" : String.join(", ", failed.rowsAfter())) + ".";
+                    + "The revisions before it stay applied; the version table is at " + failed.describeRowsAfter() + ".";
         }
         if (cause instanceof ChecksumMismatchException) {
             return "Undo the edit of the applied revision and put the change in a new one, or, if the edit changes "
