@@ -524,6 +524,18 @@ public abstract class Dialect {
         return hash;
     }
 
+    /** An index's name, and its name qualified and quoted as SQL can use it. */
+    public record IndexName(String name, String qualified) {
+    }
+
+    /**
+     * Indexes the database holds but does not use because their build failed (PostgreSQL's {@code indisvalid}):
+     * what a {@code CREATE INDEX CONCURRENTLY} that fails leaves behind. None where such builds do not exist.
+     */
+    public List<IndexName> invalidIndexNames(Connection connection) throws SQLException {
+        return List.of();
+    }
+
     /**
      * SQLStates that mean "no such table" (or no such schema), used to create the state tables on first use:
      * PostgreSQL's 42P01 and 3F000, the standard 42S02, H2's 42S04 and 90079.

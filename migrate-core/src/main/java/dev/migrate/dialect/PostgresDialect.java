@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import dev.migrate.op.JsonValue;
@@ -110,6 +113,21 @@ public final class PostgresDialect extends Dialect {
                 return result.getBoolean(1) ? result.getLong(2) : null;
             }
         }
+    }
+
+    @Override
+    public List<IndexName> invalidIndexNames(Connection connection) throws SQLException {
+        List<IndexName> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT c.relname, quote_ident(n.nspname) || '.' || "
+                        + "quote_ident(c.relname) FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class c ON c.oid = "
+                        + "i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid "
+                        + "ORDER BY 2")) {
+            while (rows.next()) {
+                names.add(new IndexName(rows.getString(1), rows.getString(2)));
+            }
+        }
+        return names;
     }
 
     @Override

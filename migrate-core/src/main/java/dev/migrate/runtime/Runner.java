@@ -410,6 +410,10 @@ public final class Runner {
                 step.revision().message(), script.checksum(), startedAt, null, appliedBy, null, null);
         long marker = -1;
         int done = 0;
+        // A failed CREATE INDEX CONCURRENTLY leaves an invalid index behind; knowing those there before, the report
+        // can name the one this step left.
+        List<String> invalidBefore = transactional ? List.of()
+                : dialect.invalidIndexNames(connection).stream().map(Dialect.IndexName::qualified).toList();
         try {
             if (transactional) {
                 connection.setAutoCommit(false);
@@ -455,22 +459,25 @@ public final class Runner {
         catch (SQLException | RuntimeException ex) {
             List<String> undone = joinsShared ? shared.revisions() : List.of();
             throw failed(connection, dialect, tables, executor, prepared, event, record, marker, started, done, undone,
-                    ex);
+                    invalidBefore, ex);
         }
     }
 
     /** Rolls the step back, records the failure, tells the listeners, and says what happened. */
     private MigrationFailedException failed(Connection connection, Dialect dialect, StateTables tables,
             OperationExecutor executor, PreparedStep prepared, StepEvent event, HistoryRecord record, long marker,
-            long started, int done, List<String> undone, Exception ex) {
+            long started, int done, List<String> undone, List<String> invalidBefore, Exception ex) {
         rollbackQuietly(connection);
         boolean lost = lost(connection);
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         String error = ex instanceof SQLException sql ? describe(sql) : String.valueOf(ex.getMessage());
         recordFailure(connection, tables, record, marker, duration.toMillis(), error);
         List<String> rowsAfter = rowsAfterFailure(connection, tables);
-        MigrationFailedException failure = failure(prepared.step(), prepared.script(), dialect, executor, ex, done,
-                prepared.operations().size(), undone, rowsAfter, lost);
+        List<String> invalidIndexes = lost ? List.of() : invalidIndexesLeft(connection, dialect, invalidBefore,
+                executor.currentStatement());
+        MigrationFailedException failure = new StepFailure(prepared.step(), prepared.script(), dialect,
+                executor.currentStatement(), executor.currentOrigin(), ex, done, prepared.operations().size(), undone,
+                rowsAfter, lost, invalidIndexes).exception();
         notify(listener -> listener.stepFailed(event, duration, failure));
         return failure;
     }
@@ -497,54 +504,6 @@ public final class Runner {
         }
     }
 
-    private MigrationFailedException failure(Step step, RevisionScript script, Dialect dialect,
-            OperationExecutor executor, Exception ex, int done, int total, List<String> undone, List<String> rowsAfter,
-            boolean lost) {
-        String sqlState = ex instanceof SQLException sql ? sql.getSQLState() : null;
-        String statement = executor.currentStatement();
-        StringBuilder message = new StringBuilder("Revision ").append(step.revision().id()).append(" (")
-                .append(step.revision().message().isEmpty() ? script.location()
-                        : step.revision().message() + ", " + script.location())
-                .append(") failed during ").append(step.direction().label());
-        if (done < total) {
-            message.append(" at operation ").append(done + 1).append(" of ").append(total);
-            if (executor.currentOrigin() != null) {
-                message.append(" (").append(executor.currentOrigin()).append(')');
-            }
-            if (statement != null) {
-                message.append(":\n    ").append(statement.strip().replace("\n", "\n    "));
-            }
-        }
-        message.append("\n").append(ex instanceof SQLException sql ? "Database error: " + describe(sql)
-                : "Error: " + ex.getMessage());
-        String at = MigrationFailedException.describe(rowsAfter);
-        if (lost) {
-            // Whether the server rolled the revision back or had already committed it, only the table can say.
-            message.append("\nThe connection to the database was lost during the revision; ").append(rowsAfter == null
-                    ? "no new connection could be made, so where the database is is unknown: reconnect and run 'current'."
-                    : "read on a new connection, the version table says " + at + ".");
-            if (!script.transactional() || !dialect.transactionalDdl()) {
-                message.append(" The revision is not transactional: its statements before the failure stay applied.");
-            }
-        }
-        else if (script.transactional() && dialect.transactionalDdl()) {
-            message.append("\nThe revision was rolled back");
-            if (!undone.isEmpty()) {
-                message.append(", together with the ").append(undone.size()).append(" revision(s) this run applied "
-                        + "before it in the same transaction (").append(String.join(", ", undone)).append(')');
-            }
-            message.append("; the database is at ").append(at).append('.');
-        }
-        else {
-            message.append("\nThe revision is not transactional").append(script.transactional() ? " on " + dialect.name()
-                    + ", whose DDL commits on its own" : "")
-                    .append(": its statements before the failing one stay applied. The version table still says ")
-                    .append(at).append("; fix the database by hand, then run again.");
-        }
-        return new MigrationFailedException(message.toString(), step.revision().id(), step.direction(),
-                done < total ? statement : null, sqlState, rowsAfter, ex);
-    }
-
     /**
      * The version table's rows after a failure, read on the run's connection, or on a new one when that connection
      * is gone (the server ended the session, the network dropped it); {@code null} when neither can tell. Never a
@@ -566,6 +525,26 @@ public final class Runner {
             logger.warn("Cannot read the version table after the failure: {}", ex.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The invalid indexes a failed non-transactional step leaves to deal with: those it created, and those named in
+     * the failing statement (a re-run of the same CREATE INDEX CONCURRENTLY meets the one the last attempt left).
+     */
+    private static List<String> invalidIndexesLeft(Connection connection, Dialect dialect, List<String> before,
+            String statement) {
+        List<String> left = new ArrayList<>();
+        try {
+            for (Dialect.IndexName index : dialect.invalidIndexNames(connection)) {
+                if (!before.contains(index.qualified()) || statement != null && statement.contains(index.name())) {
+                    left.add(index.qualified());
+                }
+            }
+        }
+        catch (SQLException ex) {
+            logger.debug("Could not list invalid indexes: {}", ex.getMessage());
+        }
+        return left;
     }
 
     private static boolean lost(Connection connection) {

@@ -148,6 +148,48 @@ class FailingRevisionTest {
     }
 
     @Nested
+    class WhenAConcurrentIndexBuildFails {
+
+        @RegisterExtension
+        static final TestDatabase db = TestDatabase.postgres();
+
+        /** c1 creates users with two equal emails; c2 builds a unique index on them concurrently, which must fail. */
+        static ScriptDirectory scripts() {
+            return ScriptDirectory.of(List.of(
+                    TestRevision.of("c1", null, op -> {
+                        op.createTable("users", column("id", integer()), column("email", dev.migrate.op.Ddl.string(100)));
+                        op.execute("INSERT INTO users VALUES (1, 'ada@example.com'), (2, 'ada@example.com')");
+                    }, op -> op.dropTable("users")),
+                    TestRevision.of("c2", "c1", op -> op.createIndex("users_email_key", "users",
+                            index -> index.columns("email").unique().concurrently()), op -> op.dropIndex("users_email_key"))
+                            .nonTransactional()));
+        }
+
+        @Test
+        void theReportNamesTheInvalidIndexItLeftAndHowToContinue() throws SQLException {
+            db.reset();
+            Migrate migrate = Migrate.builder().dataSource(db.dataSource()).scripts(scripts()).build();
+            String advice = "The index public.users_email_key is INVALID: a CREATE INDEX CONCURRENTLY that fails leaves "
+                    + "its index behind, unused but still updated on every write. Drop it with 'DROP INDEX CONCURRENTLY "
+                    + "public.users_email_key', remove the cause of the failure, then run again.";
+
+            MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+                    () -> migrate.upgrade("heads"));
+            assertThat(failure.getMessage()).contains("[SQLState 23505]").endsWith(advice);
+            assertThat(db.queryForStrings("SELECT indexrelid::regclass::text FROM pg_index WHERE NOT indisvalid"))
+                    .containsExactly("users_email_key");
+
+            // Run again without following the advice: the same index is in the way, and the report says so again.
+            MigrationFailedException again = catchThrowableOfType(MigrationFailedException.class,
+                    () -> migrate.upgrade("heads"));
+            assertThat(again.getMessage()).contains("[SQLState 42P07]").endsWith(advice);
+
+            db.execute("DROP INDEX CONCURRENTLY public.users_email_key", "DELETE FROM users WHERE id = 2");
+            assertThat(migrate.upgrade("heads").rowsAfter()).containsExactly("c2");
+        }
+    }
+
+    @Nested
     class OnH2 {
 
         @RegisterExtension
