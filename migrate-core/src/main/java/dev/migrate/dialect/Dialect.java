@@ -524,6 +524,15 @@ public abstract class Dialect {
         return hash;
     }
 
+    /**
+     * Why SQL revision files cannot run on this connection, or {@code null} when they can: they are split into
+     * statements as the database reads them by default, and a connection set up to read literals otherwise would
+     * see other statements.
+     */
+    public String problemWithSqlFiles(Connection connection) throws SQLException {
+        return null;
+    }
+
     /** An index's name, and its name qualified and quoted as SQL can use it. */
     public record IndexName(String name, String qualified) {
     }

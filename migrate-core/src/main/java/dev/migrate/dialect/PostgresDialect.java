@@ -115,6 +115,22 @@ public final class PostgresDialect extends Dialect {
         }
     }
 
+    /** With {@code standard_conforming_strings} off, a backslash in a plain literal escapes the next character. */
+    @Override
+    public String problemWithSqlFiles(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SHOW standard_conforming_strings")) {
+            if (row.next() && "off".equals(row.getString(1))) {
+                return "standard_conforming_strings is off for this connection, so the server reads a backslash in "
+                        + "a plain string literal ('C:\\temp') as an escape. Migrate splits SQL files as PostgreSQL "
+                        + "reads them with the setting on (its default since 9.1) and would send statements the server "
+                        + "reads differently. Turn it on for the database or role (ALTER DATABASE ... SET "
+                        + "standard_conforming_strings = on), or write the revision in Java.";
+            }
+            return null;
+        }
+    }
+
     @Override
     public List<IndexName> invalidIndexNames(Connection connection) throws SQLException {
         List<IndexName> names = new ArrayList<>();

@@ -22,6 +22,7 @@ import dev.migrate.revision.Step;
 import dev.migrate.runtime.StateTables.HistoryRecord;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.ScriptDirectory;
+import dev.migrate.script.SqlRevisionScript;
 
 /**
  * Runs plans against a database: takes the lock, reads the version table, validates what was applied, checks
@@ -72,7 +73,7 @@ public final class Runner {
                 logger.info("Database is at {}; nothing to do", rows.isEmpty() ? "base" : String.join(", ", rows));
                 return new RunResult(plan, rows, Duration.ofNanos(System.nanoTime() - started));
             }
-            List<PreparedStep> prepared = prepare(plan, dialect);
+            List<PreparedStep> prepared = prepare(plan, dialect, connection);
             OperationExecutor executor = new OperationExecutor(dialect);
             String appliedBy = connection.getMetaData().getUserName();
             SharedTransaction shared = !settings.transactionPerRevision() && dialect.transactionalDdl()
@@ -307,10 +308,20 @@ public final class Runner {
                 + "Restore the table, or recreate it with 'stamp <the revisions the database is at>'." + suggestion;
     }
 
-    private List<PreparedStep> prepare(Plan plan, Dialect dialect) {
+    private List<PreparedStep> prepare(Plan plan, Dialect dialect, Connection connection) throws SQLException {
         List<PreparedStep> prepared = new ArrayList<>();
+        String sqlFileProblem = null;
+        boolean sqlFileChecked = false;
         for (Step step : plan.steps()) {
             RevisionScript script = scripts.script(step.revision().id());
+            if (script instanceof SqlRevisionScript && !sqlFileChecked) {
+                sqlFileProblem = dialect.problemWithSqlFiles(connection);
+                sqlFileChecked = true;
+            }
+            if (script instanceof SqlRevisionScript && sqlFileProblem != null) {
+                throw new MigrateException("Revision " + script.revision().id() + " (" + script.location()
+                        + ") cannot " + step.direction().label() + ": " + sqlFileProblem + " Nothing was run.");
+            }
             List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
             for (Operation operation : operations) {
                 String problem = dialect.problemWith(operation);

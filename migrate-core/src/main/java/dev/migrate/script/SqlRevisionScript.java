@@ -274,7 +274,14 @@ public final class SqlRevisionScript implements RevisionScript {
 
     private List<Operation> statements(Section section) {
         List<Operation> operations = new ArrayList<>();
-        for (SqlSplitter.Statement statement : SqlSplitter.split(section.sql())) {
+        List<SqlSplitter.Statement> statements;
+        try {
+            statements = SqlSplitter.split(section.sql());
+        }
+        catch (SqlSplitter.SplitException ex) {
+            throw error(location, section.firstLine() + ex.line() - 1, ex.getMessage());
+        }
+        for (SqlSplitter.Statement statement : statements) {
             operations.add(new Operation.Execute(statement.sql(), List.of(),
                     location + ":" + (section.firstLine() + statement.line() - 1)));
         }

@@ -2,154 +2,367 @@ package dev.migrate.script;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Splits an SQL script into statements at semicolons that are outside string literals ({@code '...'},
- * {@code E'...'}), quoted identifiers, dollar-quoted bodies ({@code $body$ ... $body$}) and comments, so that each
- * statement runs, and fails, on its own, with the line it starts on.
+ * Splits an SQL script into statements where {@code psql} does: at semicolons outside string literals (plain,
+ * {@code E'...'}, {@code U&'...'}, bit strings), quoted identifiers, dollar-quoted bodies, comments (nested block
+ * comments included), parentheses, and the {@code BEGIN ... END} body of a {@code CREATE FUNCTION} or
+ * {@code CREATE PROCEDURE} ({@code BEGIN ATOMIC}). Each statement runs, and fails, on its own, with the line it
+ * starts on.
+ *
+ * <p>Nothing is ever dropped or guessed: a quote, identifier, dollar quote or comment left open, a psql
+ * meta-command (a backslash outside quotes), and {@code COPY ... FROM STDIN} (whose data psql sends from the lines
+ * after it) are errors that name the line, never statements cut short.
+ *
+ * <p>Plain literals are read with {@code standard_conforming_strings} on (PostgreSQL's default since 9.1), where a
+ * backslash is an ordinary character; the runner refuses SQL files on a server where it is off.
  */
 public final class SqlSplitter {
 
     /**
      * One statement of a script.
      *
-     * @param sql the statement, without its terminating semicolon
+     * @param sql the statement as it runs: without the comments before it, its terminating semicolon, or surrounding
+     *     whitespace
      * @param line the line it starts on, counted from 1 within the text given
+     * @param start where it starts in the text given (its first character that is not whitespace or a comment)
+     * @param end where it ends in the text given: after its semicolon, or at the end of the text
      */
-    public record Statement(String sql, int line) {
+    public record Statement(String sql, int line, int start, int end) {
+
+        /** A statement whose place in the text does not matter (tests, generated text). */
+        public Statement(String sql, int line) {
+            this(sql, line, -1, -1);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Statement that && sql.equals(that.sql) && line == that.line;
+        }
+
+        @Override
+        public int hashCode() {
+            return sql.hashCode() * 31 + line;
+        }
+    }
+
+    /** A script that cannot be split without guessing; the message says what and where. */
+    public static final class SplitException extends RuntimeException {
+
+        private final int line;
+
+        SplitException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        /** The line, counted from 1 within the text given, where the problem starts. */
+        public int line() {
+            return line;
+        }
     }
 
     private SqlSplitter() {
     }
 
+    /**
+     * The statements of a script, in order.
+     *
+     * @throws SplitException when a quote, identifier, dollar quote or comment is never closed, or the script holds
+     *     something that is not SQL for the server (a psql meta-command, {@code COPY} data from the client)
+     */
     public static List<Statement> split(String script) {
-        List<Statement> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean meaningful = false;
-        int line = 1;
-        int startLine = 1;
-        int i = 0;
-        int n = script.length();
-        while (i < n) {
-            char c = script.charAt(i);
-            char next = i + 1 < n ? script.charAt(i + 1) : '\0';
-            int end;
-            if (c == '-' && next == '-') {
-                end = script.indexOf('\n', i);
-                end = end < 0 ? n : end;
+        return new Lexer(script).statements();
+    }
+
+    /** One pass over the text, statement by statement, with psql's rules for where a statement ends. */
+    private static final class Lexer {
+
+        private final String text;
+
+        private final int length;
+
+        private final List<Statement> statements = new ArrayList<>();
+
+        private int at;
+
+        private int line = 1;
+
+        // The statement under way.
+        private int start = -1;
+
+        private int startLine;
+
+        private int parenDepth;
+
+        private int beginDepth;
+
+        private int words;
+
+        /** The first letters of the statement's first four words, when they are among CREATE OR REPLACE FUNCTION/PROCEDURE. */
+        private final char[] leadingWords = new char[4];
+
+        private String firstWord;
+
+        private String previousWord;
+
+        private int copyLine = -1;
+
+        private String copyStream;
+
+        Lexer(String text) {
+            this.text = text;
+            this.length = text.length();
+        }
+
+        List<Statement> statements() {
+            while (at < length) {
+                char c = text.charAt(at);
+                char next = at + 1 < length ? text.charAt(at + 1) : '\0';
+                if (c == '\n') {
+                    line++;
+                    at++;
+                }
+                else if (Character.isWhitespace(c)) {
+                    at++;
+                }
+                else if (c == '-' && next == '-') {
+                    int end = text.indexOf('\n', at);
+                    at = end < 0 ? length : end;
+                }
+                else if (c == '/' && next == '*') {
+                    blockComment();
+                }
+                else if (c == ';') {
+                    at++;
+                    if (parenDepth == 0 && beginDepth == 0) {
+                        endStatement(at - 1, at);
+                    }
+                    else {
+                        begin();
+                    }
+                }
+                else {
+                    begin();
+                    token(c, next);
+                }
             }
-            else if (c == '/' && next == '*') {
-                end = blockCommentEnd(script, i);
-            }
-            else if (c == '\'') {
-                boolean escapes = i > 0 && (script.charAt(i - 1) == 'E' || script.charAt(i - 1) == 'e')
-                        && (i < 2 || !Character.isLetterOrDigit(script.charAt(i - 2)) && script.charAt(i - 2) != '_');
-                end = quotedEnd(script, i, '\'', escapes);
+            endStatement(length, length);
+            return statements;
+        }
+
+        private void token(char c, char next) {
+            if (c == '\'') {
+                quoted('\'', false, "string literal");
             }
             else if (c == '"') {
-                end = quotedEnd(script, i, '"', false);
+                quoted('"', false, "quoted identifier");
             }
-            else if (c == '$' && (i == 0 || !isIdentifierPart(script.charAt(i - 1))) && dollarTag(script, i) != null) {
-                String tag = dollarTag(script, i);
-                int close = script.indexOf(tag, i + tag.length());
-                end = close < 0 ? n : close + tag.length();
+            else if ((c == 'e' || c == 'E') && next == '\'') {
+                at++;
+                quoted('\'', true, "string literal");
             }
-            else if (c == ';') {
-                if (meaningful) {
-                    statements.add(new Statement(current.toString().strip(), startLine));
-                }
-                current.setLength(0);
-                meaningful = false;
-                i++;
-                continue;
+            else if ("bBxXnN".indexOf(c) >= 0 && next == '\'') {
+                at++;
+                quoted('\'', false, "string literal");
+            }
+            else if ((c == 'u' || c == 'U') && next == '&' && at + 2 < length
+                    && (text.charAt(at + 2) == '\'' || text.charAt(at + 2) == '"')) {
+                at += 2;
+                quoted(text.charAt(at), false, text.charAt(at) == '"' ? "quoted identifier" : "string literal");
+            }
+            else if (isIdentifierStart(c)) {
+                word();
+            }
+            else if (c == '$') {
+                dollar(next);
+            }
+            else if (c == '(') {
+                parenDepth++;
+                at++;
+            }
+            else if (c == ')') {
+                parenDepth = Math.max(0, parenDepth - 1);
+                at++;
+            }
+            else if (c == '\\') {
+                throw new SplitException(line, "a backslash outside a quoted string: psql meta-commands such as "
+                        + "\\copy, \\set or \\i are not SQL, and Migrate sends each statement to the server as it is");
             }
             else {
-                end = i + 1;
+                at++;
             }
-            String piece = script.substring(i, end);
-            boolean comment = c == '-' && next == '-' || c == '/' && next == '*';
-            if (!meaningful && !comment && !piece.isBlank()) {
-                meaningful = true;
+        }
+
+        /** Marks the start of a statement at the current position, unless one is under way. */
+        private void begin() {
+            if (start < 0) {
+                start = at;
                 startLine = line;
             }
-            if (meaningful || !comment) {
-                current.append(piece);
-            }
-            line += count(piece, '\n');
-            i = end;
         }
-        if (meaningful) {
-            statements.add(new Statement(current.toString().strip(), startLine));
-        }
-        return statements;
-    }
 
-    private static int blockCommentEnd(String script, int start) {
-        int depth = 0;
-        int i = start;
-        while (i < script.length() - 1) {
-            if (script.charAt(i) == '/' && script.charAt(i + 1) == '*') {
-                depth++;
-                i += 2;
+        private void endStatement(int semicolon, int end) {
+            if (start >= 0) {
+                if (copyLine >= 0) {
+                    throw new SplitException(copyLine, "COPY ... " + copyStream + " exchanges its rows with the client "
+                            + "(psql sends or prints the lines next to it), which a migration cannot do; insert rows "
+                            + "with op.bulkInsert or INSERT statements, or COPY from or to a file on the server");
+                }
+                statements.add(new Statement(text.substring(start, semicolon).strip(), startLine, start, end));
             }
-            else if (script.charAt(i) == '*' && script.charAt(i + 1) == '/') {
-                depth--;
-                i += 2;
-                if (depth == 0) {
-                    return i;
+            start = -1;
+            parenDepth = 0;
+            beginDepth = 0;
+            words = 0;
+            firstWord = null;
+            previousWord = null;
+            copyLine = -1;
+        }
+
+        private void blockComment() {
+            int from = line;
+            int depth = 0;
+            while (at < length) {
+                char c = text.charAt(at);
+                char next = at + 1 < length ? text.charAt(at + 1) : '\0';
+                if (c == '/' && next == '*') {
+                    depth++;
+                    at += 2;
+                }
+                else if (c == '*' && next == '/') {
+                    depth--;
+                    at += 2;
+                    if (depth == 0) {
+                        return;
+                    }
+                }
+                else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    at++;
                 }
             }
-            else {
-                i++;
-            }
+            throw new SplitException(from, "a block comment (/*) that is never closed");
         }
-        return script.length();
-    }
 
-    private static int quotedEnd(String script, int start, char quote, boolean backslashEscapes) {
-        int i = start + 1;
-        while (i < script.length()) {
-            char c = script.charAt(i);
-            if (backslashEscapes && c == '\\') {
-                i += 2;
-                continue;
-            }
-            if (c == quote) {
-                if (i + 1 < script.length() && script.charAt(i + 1) == quote) {
-                    i += 2;
+        /** From an opening quote to just after its closing one; doubled quotes stand for one. */
+        private void quoted(char quote, boolean backslashEscapes, String what) {
+            int from = line;
+            at++;
+            while (at < length) {
+                char c = text.charAt(at);
+                if (c == '\n') {
+                    line++;
+                }
+                if (backslashEscapes && c == '\\' && at + 1 < length) {
+                    if (text.charAt(at + 1) == '\n') {
+                        line++;
+                    }
+                    at += 2;
                     continue;
                 }
-                return i + 1;
+                if (c == quote) {
+                    if (at + 1 < length && text.charAt(at + 1) == quote) {
+                        at += 2;
+                        continue;
+                    }
+                    at++;
+                    return;
+                }
+                at++;
             }
-            i++;
+            throw new SplitException(from, "a " + what + " (" + quote + ") that is never closed");
         }
-        return script.length();
+
+        /** {@code $1} (a parameter), {@code $tag$ ... $tag$} or {@code $$ ... $$}, or a lone {@code $}. */
+        private void dollar(char next) {
+            if (next >= '0' && next <= '9') {
+                at++;
+                while (at < length && Character.isDigit(text.charAt(at))) {
+                    at++;
+                }
+                return;
+            }
+            int tagEnd = at + 1;
+            if (tagEnd < length && isIdentifierStart(text.charAt(tagEnd))) {
+                tagEnd++;
+                while (tagEnd < length && isIdentifierPart(text.charAt(tagEnd)) && text.charAt(tagEnd) != '$') {
+                    tagEnd++;
+                }
+            }
+            if (tagEnd >= length || text.charAt(tagEnd) != '$') {
+                at++;
+                return;
+            }
+            String tag = text.substring(at, tagEnd + 1);
+            int close = text.indexOf(tag, tagEnd + 1);
+            if (close < 0) {
+                throw new SplitException(line, "a dollar-quoted body (" + tag + ") that is never closed");
+            }
+            line += count(text, at, close + tag.length(), '\n');
+            at = close + tag.length();
+        }
+
+        /**
+         * A word: a key word or a name. As psql does, the words of a statement that begins CREATE [OR REPLACE]
+         * FUNCTION or PROCEDURE count BEGIN, CASE and END outside parentheses, so that a {@code BEGIN ATOMIC} body
+         * keeps its semicolons.
+         */
+        private void word() {
+            int from = at;
+            while (at < length && isIdentifierPart(text.charAt(at))) {
+                at++;
+            }
+            String word = text.substring(from, at).toLowerCase(Locale.ROOT);
+            if (words == 0) {
+                java.util.Arrays.fill(leadingWords, '\0');
+                firstWord = word;
+            }
+            if (words < leadingWords.length && (word.equals("create") || word.equals("function")
+                    || word.equals("procedure") || word.equals("or") || word.equals("replace"))) {
+                leadingWords[words] = word.charAt(0);
+            }
+            words++;
+            if (definesRoutine() && parenDepth == 0) {
+                if (word.equals("begin")) {
+                    beginDepth++;
+                }
+                else if (word.equals("case") && beginDepth >= 1) {
+                    beginDepth++;
+                }
+                else if (word.equals("end") && beginDepth > 0) {
+                    beginDepth--;
+                }
+            }
+            if ("copy".equals(firstWord) && copyLine < 0 && ("from".equals(previousWord) && word.equals("stdin")
+                    || "to".equals(previousWord) && word.equals("stdout"))) {
+                copyLine = startLine;
+                copyStream = previousWord.toUpperCase(Locale.ROOT) + " " + word.toUpperCase(Locale.ROOT);
+            }
+            previousWord = word;
+        }
+
+        private boolean definesRoutine() {
+            return leadingWords[0] == 'c' && (leadingWords[1] == 'f' || leadingWords[1] == 'p'
+                    || leadingWords[1] == 'o' && leadingWords[2] == 'r' && (leadingWords[3] == 'f' || leadingWords[3] == 'p'));
+        }
     }
 
-    /** {@code $tag$} or {@code $$} starting at {@code start}, or {@code null} ({@code $1} is a parameter). */
-    private static String dollarTag(String script, int start) {
-        int i = start + 1;
-        while (i < script.length()) {
-            char c = script.charAt(i);
-            if (c == '$') {
-                return script.substring(start, i + 1);
-            }
-            boolean valid = Character.isLetter(c) || c == '_' || i > start + 1 && Character.isDigit(c);
-            if (!valid) {
-                return null;
-            }
-            i++;
-        }
-        return null;
+    /** As PostgreSQL's scanner: letters, {@code _}, and every non-ASCII character start a name. */
+    private static boolean isIdentifierStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
     }
 
     private static boolean isIdentifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return isIdentifierStart(c) || c >= '0' && c <= '9' || c == '$';
     }
 
-    private static int count(String text, char c) {
+    private static int count(String text, int from, int to, char c) {
         int count = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < to; i++) {
             if (text.charAt(i) == c) {
                 count++;
             }

@@ -147,6 +147,39 @@ class BadInputTest {
     }
 
     @Test
+    void anUnclosedCommentInAnSqlRevisionIsAnErrorNotASilentlyShorterRevision() throws IOException, SQLException {
+        Path file = folder.resolve("20260101_0000_abcd00000002_tables.sql");
+        Files.writeString(file, "-- id: abcd00000002\n\n-- migrate:upgrade\nCREATE TABLE a (id int);\n/* b comes next\n"
+                + "CREATE TABLE b (id int);\nCREATE TABLE c (id int);\n");
+        Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
+        assertThatThrownBy(() -> migrate.upgrade("heads"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessage(file + ":5: a block comment (/*) that is never closed.");
+        assertNothingApplied();
+    }
+
+    @Test
+    void sqlFilesAreNotRunOnAConnectionThatReadsBackslashesInPlainLiteralsAsEscapes() throws Exception {
+        Path file = folder.resolve("20260101_0000_abcd00000003_paths.sql");
+        Files.writeString(file, "-- id: abcd00000003\n-- migrate:upgrade\nCREATE TABLE paths (p text);\n"
+                + "INSERT INTO paths VALUES ('C:\\temp\\');\n");
+        db.execute("ALTER DATABASE " + db.name() + " SET standard_conforming_strings = off");
+        try {
+            Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
+            assertThatThrownBy(() -> migrate.upgrade("heads"))
+                    .hasMessageStartingWith("Revision abcd00000003 (" + file + ") cannot upgrade: "
+                            + "standard_conforming_strings is off for this connection")
+                    .hasMessageEndingWith("Nothing was run.");
+            assertNothingApplied();
+        }
+        finally {
+            db.execute("ALTER DATABASE " + db.name() + " RESET standard_conforming_strings");
+        }
+        Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build().upgrade("heads");
+        assertThat(db.queryForStrings("SELECT p FROM paths")).containsExactly("C:\\temp\\");
+    }
+
+    @Test
     void anIdWithGrammarCharacters() {
         assertThat(Revision.problemWithName("add-users")).contains("'-'");
         assertThatThrownBy(() -> migrate(table("add-users", null)))
