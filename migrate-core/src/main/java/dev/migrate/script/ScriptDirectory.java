@@ -9,7 +9,6 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -128,7 +127,7 @@ public final class ScriptDirectory {
     /** Plain {@code java.io}: for many small files it does less per file than {@code Files.readString}. */
     private static String readFile(String file) throws IOException {
         try (InputStream in = new FileInputStream(file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return RevisionText.decode(file, in.readAllBytes());
         }
     }
 
@@ -172,7 +171,7 @@ public final class ScriptDirectory {
             throw new ScriptException("Cannot scan revisions location " + location + ": " + ex.getMessage(), ex);
         }
         for (Map.Entry<String, URL> sql : sqlFiles.entrySet()) {
-            found.add(SqlRevisionScript.parse(sql.getKey(), read(sql.getValue())));
+            found.add(SqlRevisionScript.parse(sql.getKey(), RevisionText.decode(sql.getKey(), read(sql.getValue()))));
         }
         for (String className : classes.keySet()) {
             Class<?> type;
@@ -231,12 +230,12 @@ public final class ScriptDirectory {
         }
     }
 
-    private static String read(URL url) {
+    private static byte[] read(URL url) {
         try {
             URLConnection connection = url.openConnection();
             connection.setUseCaches(false);
             try (InputStream in = connection.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return in.readAllBytes();
             }
         }
         catch (IOException ex) {

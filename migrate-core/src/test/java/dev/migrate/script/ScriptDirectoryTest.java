@@ -106,6 +106,53 @@ class ScriptDirectoryTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedNamingTheByteNotStoredWithReplacementCharacters(@TempDir Path folder)
+            throws IOException {
+        Path latin1 = folder.resolve("latin1.sql");
+        Files.write(latin1, "-- id: a1\n-- message: caf\u00e9\n-- migrate:upgrade\nSELECT 1;\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("filesystem:" + folder)), loader))
+                .isInstanceOf(ScriptException.class)
+                .hasMessage(latin1 + " is not valid UTF-8: byte 0xE9 at offset 25 (line 2) does not begin or continue a "
+                        + "UTF-8 character. It was probably saved as Latin-1 or Windows-1252: save it as UTF-8.");
+    }
+
+    @Test
+    void utf16FilesAreNamedAsSuchWithOrWithoutAByteOrderMark(@TempDir Path folder) throws IOException {
+        Path withMark = Files.createDirectories(folder.resolve("marked")).resolve("one.sql");
+        Files.write(withMark, "-- id: a1\n-- migrate:upgrade\nSELECT 1;\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        byte[] marked = Files.readAllBytes(withMark);
+        byte[] bom = new byte[marked.length + 2];
+        bom[0] = (byte) 0xFF;
+        bom[1] = (byte) 0xFE;
+        System.arraycopy(marked, 0, bom, 2, marked.length);
+        Files.write(withMark, bom);
+        assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("filesystem:" + withMark.getParent())), loader))
+                .hasMessage(withMark + " is UTF-16LE (it starts with that byte order mark); revision files are UTF-8: "
+                        + "save it as UTF-8.");
+
+        Path bare = Files.createDirectories(folder.resolve("bare")).resolve("one.sql");
+        Files.write(bare, marked);
+        assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("filesystem:" + bare.getParent())), loader))
+                .hasMessage(bare + " holds a NUL byte at offset 1 (line 1): it looks like UTF-16 without a byte order "
+                        + "mark; revision files are UTF-8 text: save it as UTF-8.");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkAndARealReplacementCharacterAreFine(@TempDir Path folder) throws IOException {
+        byte[] text = "-- id: a1\n-- message: \ufffd stays\n-- migrate:upgrade\nSELECT 1;\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withMark = new byte[text.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withMark, 3, text.length);
+        Files.write(folder.resolve("one.sql"), withMark);
+        ScriptDirectory scripts = ScriptDirectory.load(List.of(Location.parse("filesystem:" + folder)), loader);
+        assertThat(scripts.graph().get("a1").message()).isEqualTo("\ufffd stays");
+    }
+
+    @Test
     void aClassWithoutTheAnnotationIsRefused() {
         assertThatThrownBy(() -> ScriptDirectory.load(List.of(Location.parse("classpath:dev/migrate/badrevisions/missing")), loader))
                 .isInstanceOf(ScriptException.class)
