@@ -5,15 +5,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.migrate.Migrate;
+import dev.migrate.runtime.MigrationListener;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.runtime.StepEvent;
 import dev.migrate.testing.SimpleDataSource;
 
 /**
- * One migrating process, as one application instance would be: {@code url user password scenario goFile}. It says
+ * One migrating process, as one application instance would be: {@code url user password scenario goFile
+ * [haltAfterRows]}. It says
  * "ready", waits until the go file exists (so that all processes start at the same moment), upgrades to the heads,
  * prints the rows it ended at and exits 0, or prints the error and exits 1.
  */
 public final class MigrateProcess {
+
+    /** The exit status of a process that halted where it was told to. */
+    static final int HALTED = 3;
 
     private MigrateProcess() {
     }
@@ -22,8 +28,22 @@ public final class MigrateProcess {
         String url = args[0];
         String user = args[1];
         String password = args[2];
-        Migrate migrate = Migrate.builder().dataSource(SimpleDataSource.of(url, user, password))
-                .scripts(Scenarios.named(args[3])).lockWait(Duration.ofMinutes(2)).build();
+        Migrate.Builder builder = Migrate.builder().dataSource(SimpleDataSource.of(url, user, password))
+                .scripts(Scenarios.named(args[3])).lockWait(Duration.ofMinutes(2));
+        if (args.length > 5) {
+            // Dies at an exact point of the run, as a kill at that moment would: right after a batch with this many
+            // rows done was committed.
+            long rows = Long.parseLong(args[5]);
+            builder.listener(new MigrationListener() {
+                @Override
+                public void batchCommitted(StepEvent event, String name, long rowsDone, double rowsPerSecond) {
+                    if (rowsDone >= rows) {
+                        Runtime.getRuntime().halt(HALTED);
+                    }
+                }
+            });
+        }
+        Migrate migrate = builder.build();
         System.out.println("ready");
         System.out.flush();
         Path go = Path.of(args[4]);

@@ -28,11 +28,13 @@ final class Processes {
         }
     }
 
-    static Child start(TestDatabase db, String scenario, Path go) throws IOException {
+    static Child start(TestDatabase db, String scenario, Path go, String... more) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
+        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), MigrateProcess.class.getName(), db.jdbcUrl(), db.user(),
-                db.password().isEmpty() ? "" : db.password(), scenario, go.toString());
+                db.password().isEmpty() ? "" : db.password(), scenario, go.toString()));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         Process process = builder.start();
         List<String> lines = new ArrayList<>();

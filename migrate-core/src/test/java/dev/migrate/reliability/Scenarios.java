@@ -22,6 +22,7 @@ final class Scenarios {
             case "slow60" -> chain(60, 30);
             case "cic" -> concurrentIndex();
             case "nontx" -> interruptedNonTransactional();
+            case "batched" -> batched();
             default -> throw new IllegalArgumentException("no scenario " + name);
         };
     }
@@ -67,6 +68,17 @@ final class Scenarios {
                 }, op -> op.dropIndexConcurrently("ix_big_name")).nonTransactional(),
                 TestRevision.of("c003", "c002", op -> op.createTable("after_index", column("id", bigint())),
                         op -> op.dropTable("after_index"))));
+    }
+
+    /** 2,500 rows, then a batched update in batches of 1,000 that counts how often it touched each row. */
+    static ScriptDirectory batched() {
+        return ScriptDirectory.of(List.of(
+                TestRevision.of("u001", null, op -> {
+                    op.createTable("people", column("id", bigint()).primaryKey(), column("touched", bigint()).notNull());
+                    op.execute("INSERT INTO people SELECT g, 0 FROM generate_series(1, 2500) g");
+                }, op -> op.dropTable("people")),
+                TestRevision.of("u002", "u001", op -> op.batchUpdate("people", "id", "touched = touched + 1", null, 1000),
+                        op -> op.execute("UPDATE people SET touched = 0")).nonTransactional()));
     }
 
     /** A non-transactional revision that takes long enough to be killed between its statements. */
