@@ -49,11 +49,13 @@ final class BatchedUpdates {
         long started = System.nanoTime();
         while (true) {
             String remaining = "FROM " + table + " WHERE " + (lower != null ? key + " > ? AND " : "") + "(" + where + ")";
-            String upper = key(connection, "SELECT " + key + " " + remaining + " ORDER BY " + key + " LIMIT 1 OFFSET "
-                    + (update.batchSize() - 1), lower);
+            String upper = key(connection, executor, "SELECT " + key + " " + remaining + " ORDER BY " + key
+                    + " LIMIT 1 OFFSET " + (update.batchSize() - 1), lower);
             if (upper == null) {
-                // Fewer rows than a batch are left: the last batch ends at the greatest of their keys.
-                upper = key(connection, "SELECT MAX(" + key + ") " + remaining, lower);
+                // Fewer rows than a batch are left: the last batch ends at the greatest of their keys. (ORDER BY, not
+                // MAX: keys of types without an aggregate, such as uuid, sort all the same.)
+                upper = key(connection, executor, "SELECT " + key + " " + remaining + " ORDER BY " + key
+                        + " DESC LIMIT 1", lower);
             }
             if (upper == null) {
                 connection.commit();
@@ -80,7 +82,9 @@ final class BatchedUpdates {
     }
 
     /** The one key a query selects, as text, or {@code null} when it selects none. */
-    private String key(Connection connection, String sql, String lower) throws SQLException {
+    private String key(Connection connection, OperationExecutor executor, String sql, String lower)
+            throws SQLException {
+        executor.remember(sql);
         try (PreparedStatement bound = connection.prepareStatement(sql)) {
             if (lower != null) {
                 dialect.bindText(bound, 1, lower);

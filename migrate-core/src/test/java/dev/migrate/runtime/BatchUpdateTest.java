@@ -86,6 +86,20 @@ class BatchUpdateTest {
     }
 
     @Test
+    void keysOfATypeWithoutAnAggregateWorkToo() throws SQLException {
+        ScriptDirectory scripts = ScriptDirectory.of(List.of(
+                TestRevision.of("k1", null, op -> {
+                    op.createTable("tokens", column("id", dev.migrate.op.Ddl.uuid()).primaryKey(),
+                            column("used", bigint()).notNull());
+                    op.execute("INSERT INTO tokens SELECT gen_random_uuid(), 0 FROM generate_series(1, 2500)");
+                }, op -> op.dropTable("tokens")),
+                TestRevision.of("k2", "k1", op -> op.batchUpdate("tokens", "id", "used = used + 1", null, 1000),
+                        op -> op.execute("UPDATE tokens SET used = 0")).nonTransactional()));
+        Migrate.builder().dataSource(db.dataSource()).scripts(scripts).build().upgrade("heads");
+        assertThat(db.queryForStrings("SELECT used || ':' || count(*) FROM tokens GROUP BY used")).containsExactly("1:2500");
+    }
+
+    @Test
     void aTransactionalRevisionCannotUseIt() {
         assertThatThrownBy(() -> migrate(true).upgrade("heads"))
                 .hasMessageContaining("cannot upgrade on postgresql: a batched update commits each batch, so it cannot "
