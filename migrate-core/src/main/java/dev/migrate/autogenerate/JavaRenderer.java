@@ -184,6 +184,9 @@ public final class JavaRenderer {
         if (column.isUnique()) {
             code.add(".unique()");
         }
+        if (column.defaultValue() != null) {
+            code.add(".defaultValue($S)", column.defaultValue());
+        }
         if (column.defaultSql() != null) {
             code.add(".defaultSql($S)", column.defaultSql());
         }

@@ -147,13 +147,21 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * A text value as an SQL string literal that means the same whatever the connection's settings: quotes are
+     * doubled, and a dialect whose plain literals can treat backslashes as escapes writes them so they cannot.
+     */
+    public String stringLiteral(String value) {
+        return SqlLiteral.string(value);
+    }
+
     /** A value as an SQL literal, for offline scripts. */
     public String literal(Object value) {
         if (value == null) {
             return "NULL";
         }
         if (value instanceof String text) {
-            return SqlLiteral.string(text);
+            return stringLiteral(text);
         }
         if (value instanceof Boolean flag) {
             return flag ? "TRUE" : "FALSE";
@@ -165,22 +173,22 @@ public abstract class Dialect {
             return number.toString();
         }
         if (value instanceof UUID || value instanceof Character || value instanceof Enum<?>) {
-            return SqlLiteral.string(value.toString());
+            return stringLiteral(value.toString());
         }
         if (value instanceof LocalDate date) {
-            return "DATE " + SqlLiteral.string(date.toString());
+            return "DATE " + stringLiteral(date.toString());
         }
         if (value instanceof LocalTime time) {
-            return "TIME " + SqlLiteral.string(time.toString());
+            return "TIME " + stringLiteral(time.toString());
         }
         if (value instanceof LocalDateTime dateTime) {
-            return "TIMESTAMP " + SqlLiteral.string(dateTime.toString().replace('T', ' '));
+            return "TIMESTAMP " + stringLiteral(dateTime.toString().replace('T', ' '));
         }
         if (value instanceof Instant instant) {
             return literal(instant.atOffset(ZoneOffset.UTC));
         }
         if (value instanceof OffsetDateTime dateTime) {
-            return "TIMESTAMP WITH TIME ZONE " + SqlLiteral.string(dateTime.toString().replace('T', ' '));
+            return "TIMESTAMP WITH TIME ZONE " + stringLiteral(dateTime.toString().replace('T', ' '));
         }
         if (value instanceof JsonValue json) {
             return jsonLiteral(json.json());
@@ -312,7 +320,7 @@ public abstract class Dialect {
         }
         if (operation instanceof SetTableComment op) {
             return List.of("COMMENT ON TABLE " + qualify(op.schema(), op.table()) + " IS "
-                    + (op.comment() == null ? "NULL" : SqlLiteral.string(op.comment())));
+                    + (op.comment() == null ? "NULL" : stringLiteral(op.comment())));
         }
         throw new IllegalArgumentException(operation.getClass().getSimpleName() + " is run by the executor, not rendered");
     }
@@ -334,7 +342,7 @@ public abstract class Dialect {
         sql.add("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + qualify(op.schema(), op.name())
                 + " (\n    " + String.join(",\n    ", definitions) + "\n)");
         if (op.comment() != null) {
-            sql.add("COMMENT ON TABLE " + qualify(op.schema(), op.name()) + " IS " + SqlLiteral.string(op.comment()));
+            sql.add("COMMENT ON TABLE " + qualify(op.schema(), op.name()) + " IS " + stringLiteral(op.comment()));
         }
         for (Column column : op.columns()) {
             if (column.comment() != null) {
@@ -352,6 +360,9 @@ public abstract class Dialect {
         }
         if (column.defaultSql() != null) {
             sql.append(" DEFAULT ").append(column.defaultSql());
+        }
+        if (column.defaultValue() != null) {
+            sql.append(" DEFAULT ").append(stringLiteral(column.defaultValue()));
         }
         if (!column.nullable() && !(column.isPrimaryKey() && inlinePrimaryKey)) {
             sql.append(" NOT NULL");
@@ -398,7 +409,7 @@ public abstract class Dialect {
 
     protected String columnComment(String schema, String table, String column, String comment) {
         return "COMMENT ON COLUMN " + qualify(schema, table) + "." + quote(column) + " IS "
-                + (comment == null ? "NULL" : SqlLiteral.string(comment));
+                + (comment == null ? "NULL" : stringLiteral(comment));
     }
 
     protected List<String> alterColumn(AlterColumn op) {

@@ -81,7 +81,7 @@ public final class H2Dialect extends Dialect {
 
     @Override
     protected String jsonLiteral(String json) {
-        return "JSON " + SqlLiteral.string(json);
+        return "JSON " + stringLiteral(json);
     }
 
     @Override

@@ -55,15 +55,26 @@ public final class PostgresDialect extends Dialect {
         return RESERVED;
     }
 
+    /**
+     * With {@code standard_conforming_strings} off, a backslash in a plain literal escapes what follows, so a value
+     * holding one is written as an escape-string literal ({@code E'...'}, backslashes doubled), which reads the same
+     * with the setting on or off; any other value as a plain literal.
+     */
+    @Override
+    public String stringLiteral(String value) {
+        String plain = super.stringLiteral(value);
+        return value.indexOf('\\') < 0 ? plain : "E" + plain.replace("\\", "\\\\");
+    }
+
     @Override
     protected String jsonLiteral(String json) {
         // An untyped literal takes the type of the json or jsonb column it goes into.
-        return dev.migrate.op.SqlLiteral.string(json);
+        return stringLiteral(json);
     }
 
     @Override
     protected String bytesLiteral(String hex) {
-        return "'\\x" + hex + "'::bytea";
+        return stringLiteral("\\x" + hex) + "::bytea";
     }
 
     @Override

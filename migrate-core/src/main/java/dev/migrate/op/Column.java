@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param type its type
  * @param nullable whether it accepts NULL
  * @param defaultSql the server default as an SQL expression ({@code now()}, {@code 'DRAFT'}), or {@code null}
+ * @param defaultValue the server default as a text value, quoted by the dialect where the column is created (so that
+ *     no server setting changes what it means), or {@code null}; at most one of the two is set
  * @param isPrimaryKey whether this column alone is the primary key
  * @param isUnique whether it carries a single-column unique constraint
  * @param identity how the database generates values, or {@code null}
  * @param comment the column comment, or {@code null}
  */
-public record Column(String name, ColumnType type, boolean nullable, String defaultSql, boolean isPrimaryKey,
-        boolean isUnique, Identity identity, String comment) implements TableElement {
+public record Column(String name, ColumnType type, boolean nullable, String defaultSql, String defaultValue,
+        boolean isPrimaryKey, boolean isUnique, Identity identity, String comment) implements TableElement {
 
     /** Database-generated values for an identity column. */
     public enum Identity {
@@ -29,44 +31,58 @@ public record Column(String name, ColumnType type, boolean nullable, String defa
     public Column {
         Names.require(name, "column name");
         Objects.requireNonNull(type, "type of column " + name);
+        if (defaultSql != null && defaultValue != null) {
+            throw new IllegalArgumentException("Column " + name + " has both a default expression and a default value");
+        }
     }
 
     public static Column of(String name, ColumnType type) {
-        return new Column(name, type, true, null, false, false, null, null);
+        return new Column(name, type, true, null, null, false, false, null, null);
     }
 
     public Column notNull() {
-        return new Column(name, type, false, defaultSql, isPrimaryKey, isUnique, identity, comment);
+        return new Column(name, type, false, defaultSql, defaultValue, isPrimaryKey, isUnique, identity, comment);
     }
 
     public Column nullable(boolean value) {
-        return new Column(name, type, value, defaultSql, isPrimaryKey, isUnique, identity, comment);
+        return new Column(name, type, value, defaultSql, defaultValue, isPrimaryKey, isUnique, identity, comment);
     }
 
     /** The server default, as an SQL expression: {@code defaultSql("now()")}. */
     public Column defaultSql(String expression) {
-        return new Column(name, type, nullable, expression, isPrimaryKey, isUnique, identity, comment);
+        return new Column(name, type, nullable, expression, null, isPrimaryKey, isUnique, identity, comment);
     }
 
-    /** The server default, as a string literal quoted for SQL: {@code defaultValue("DRAFT")}. */
-    public Column defaultValue(String literal) {
-        return defaultSql(SqlLiteral.string(literal));
+    /** The server default, as a text value that the dialect writes as a literal: {@code defaultValue("DRAFT")}. */
+    public Column defaultValue(String value) {
+        return new Column(name, type, nullable, null, value, isPrimaryKey, isUnique, identity, comment);
     }
 
     /** This column alone is the primary key (and so not null). */
     public Column primaryKey() {
-        return new Column(name, type, false, defaultSql, true, isUnique, identity, comment);
+        return new Column(name, type, false, defaultSql, defaultValue, true, isUnique, identity, comment);
     }
 
     public Column unique() {
-        return new Column(name, type, nullable, defaultSql, isPrimaryKey, true, identity, comment);
+        return new Column(name, type, nullable, defaultSql, defaultValue, isPrimaryKey, true, identity, comment);
     }
 
     public Column identity(Identity kind) {
-        return new Column(name, type, false, defaultSql, isPrimaryKey, isUnique, kind, comment);
+        return new Column(name, type, false, defaultSql, defaultValue, isPrimaryKey, isUnique, kind, comment);
     }
 
     public Column comment(String text) {
-        return new Column(name, type, nullable, defaultSql, isPrimaryKey, isUnique, identity, text);
+        return new Column(name, type, nullable, defaultSql, defaultValue, isPrimaryKey, isUnique, identity, text);
+    }
+
+    /**
+     * The text a Java revision's checksum is made of. It stays what it was before default values had a component of
+     * their own (a value shows as its standard literal), so that revisions applied before are not taken for edited.
+     */
+    @Override
+    public String toString() {
+        return "Column[name=" + name + ", type=" + type + ", nullable=" + nullable + ", defaultSql="
+                + (defaultValue != null ? SqlLiteral.string(defaultValue) : defaultSql) + ", isPrimaryKey="
+                + isPrimaryKey + ", isUnique=" + isUnique + ", identity=" + identity + ", comment=" + comment + "]";
     }
 }

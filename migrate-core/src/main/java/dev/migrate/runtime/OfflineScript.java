@@ -4,17 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
 import dev.migrate.op.Operation.BulkInsert;
 import dev.migrate.op.Operation.Execute;
 import dev.migrate.op.Operation.JdbcWork;
-import dev.migrate.op.SqlLiteral;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Step;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.ScriptDirectory;
+import dev.migrate.script.SqlSplitter;
 
 /**
  * Writes a plan as an SQL script for review, without a connection: each revision's statements with its
@@ -45,8 +46,9 @@ public final class OfflineScript {
         StringBuilder sql = new StringBuilder();
         String from = plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows());
         String to = plan.toRows().isEmpty() ? "base" : String.join(", ", plan.toRows());
-        sql.append("-- Migrate offline script for ").append(dialect.name()).append(": ").append(from).append(" -> ")
-                .append(to).append("\n\n");
+        comment(sql, "Migrate offline script for " + dialect.name() + ": " + from + " -> " + to);
+        sql.append('\n');
+        settings(sql);
         if (createTables) {
             if (settings.schema() != null) {
                 statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
@@ -108,9 +110,10 @@ public final class OfflineScript {
     /** The script of a {@code stamp}: the version-table rows change from {@code from} to {@code to}, nothing runs. */
     public String renderStamp(List<String> from, List<String> to, boolean createTables) {
         StringBuilder sql = new StringBuilder();
-        sql.append("-- Migrate offline stamp for ").append(dialect.name()).append(": ")
-                .append(from.isEmpty() ? "base" : String.join(", ", from)).append(" -> ")
-                .append(to.isEmpty() ? "base" : String.join(", ", to)).append("\n\n");
+        comment(sql, "Migrate offline stamp for " + dialect.name() + ": " + (from.isEmpty() ? "base"
+                : String.join(", ", from)) + " -> " + (to.isEmpty() ? "base" : String.join(", ", to)));
+        sql.append('\n');
+        settings(sql);
         if (createTables) {
             if (settings.schema() != null) {
                 statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
@@ -124,12 +127,12 @@ public final class OfflineScript {
         }
         for (String row : from) {
             if (!to.contains(row)) {
-                statement(sql, "DELETE FROM " + version + " WHERE version_num = " + SqlLiteral.string(row));
+                statement(sql, "DELETE FROM " + version + " WHERE version_num = " + dialect.stringLiteral(row));
             }
         }
         for (String row : to) {
             if (!from.contains(row)) {
-                statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + SqlLiteral.string(row) + ")");
+                statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
             }
         }
         if (dialect.transactionalDdl()) {
@@ -143,8 +146,7 @@ public final class OfflineScript {
         StepEvent event = new StepEvent(step, script.location(), script.transactional(), true);
         List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
         boolean transactional = script.transactional() && dialect.transactionalDdl();
-        sql.append("-- Running ").append(event.describe().replace("\n", " ")).append(" (").append(script.location())
-                .append(")\n");
+        comment(sql, "Running " + event.describe() + " (" + script.location() + ")");
         if (transactional) {
             transaction.begin();
         }
@@ -152,55 +154,50 @@ public final class OfflineScript {
             transaction.commit();
         }
         for (Operation operation : operations) {
-            for (String statement : render(operation)) {
-                if (statement.startsWith("--")) {
-                    sql.append(statement).append('\n');
-                }
-                else {
-                    statement(sql, statement);
-                }
-            }
+            render(sql, operation);
         }
         transaction.begin();
         String version = dialect.qualify(settings.schema(), settings.versionTable());
         List<String> deleted = new ArrayList<>(step.deletedRows());
         List<String> inserted = new ArrayList<>(step.insertedRows());
         if (!deleted.isEmpty() && !inserted.isEmpty()) {
-            statement(sql, "UPDATE " + version + " SET version_num = " + SqlLiteral.string(inserted.remove(0))
-                    + " WHERE version_num = " + SqlLiteral.string(deleted.remove(0)));
+            statement(sql, "UPDATE " + version + " SET version_num = " + dialect.stringLiteral(inserted.remove(0))
+                    + " WHERE version_num = " + dialect.stringLiteral(deleted.remove(0)));
         }
         for (String row : deleted) {
-            statement(sql, "DELETE FROM " + version + " WHERE version_num = " + SqlLiteral.string(row));
+            statement(sql, "DELETE FROM " + version + " WHERE version_num = " + dialect.stringLiteral(row));
         }
         for (String row : inserted) {
-            statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + SqlLiteral.string(row) + ")");
+            statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
         }
         statement(sql, "INSERT INTO " + dialect.qualify(settings.schema(), settings.historyTable())
                 + " (revision, direction, message, checksum, started_at, duration_ms, applied_by, success) VALUES ("
-                + SqlLiteral.string(step.revision().id()) + ", " + SqlLiteral.string(step.direction().label()) + ", "
-                + SqlLiteral.string(step.revision().message()) + ", " + SqlLiteral.string(script.checksum())
+                + dialect.stringLiteral(step.revision().id()) + ", " + dialect.stringLiteral(step.direction().label()) + ", "
+                + dialect.stringLiteral(step.revision().message()) + ", " + dialect.stringLiteral(script.checksum())
                 + ", CURRENT_TIMESTAMP, NULL, CURRENT_USER, TRUE)");
         transaction.endRevision();
         sql.append('\n');
     }
 
-    private List<String> render(Operation operation) {
+    private void render(StringBuilder sql, Operation operation) {
         if (operation instanceof Execute execute) {
-            return List.of(inline(execute.sql(), execute.parameters()));
+            statement(sql, inline(execute.sql(), execute.parameters()));
         }
-        if (operation instanceof JdbcWork work) {
-            return List.of("-- Java code '" + work.description().replace("\n", " ")
-                    + "' runs only online and is not part of this script.");
+        else if (operation instanceof JdbcWork work) {
+            comment(sql, "Java code '" + work.description() + "' runs only online and is not part of this script.");
         }
-        if (operation instanceof BulkInsert insert) {
-            return bulkInsert(insert);
+        else if (operation instanceof BulkInsert insert) {
+            bulkInsert(insert).forEach(statement -> statement(sql, statement));
         }
-        if (operation instanceof Operation.BatchUpdate update) {
-            return List.of("-- Batched online in batches of " + update.batchSize() + " rows by " + update.key()
-                    + "; offline as one statement:", "UPDATE " + dialect.qualify(update.schema(), update.table())
-                    + " SET " + update.set() + (update.where() == null ? "" : " WHERE " + update.where()));
+        else if (operation instanceof Operation.BatchUpdate update) {
+            comment(sql, "Batched online in batches of " + update.batchSize() + " rows by " + update.key()
+                    + "; offline as one statement:");
+            statement(sql, "UPDATE " + dialect.qualify(update.schema(), update.table()) + " SET " + update.set()
+                    + (update.where() == null ? "" : " WHERE " + update.where()));
         }
-        return dialect.render(operation);
+        else {
+            dialect.render(operation).forEach(statement -> statement(sql, statement));
+        }
     }
 
     private List<String> bulkInsert(BulkInsert insert) {
@@ -216,31 +213,64 @@ public final class OfflineScript {
         return statements;
     }
 
-    /** Replaces each {@code ?} outside literals, identifiers and comments by its parameter as a literal. */
+    /**
+     * Replaces each parameter marker by its parameter as a literal: the {@code ?} that the JDBC driver would bind,
+     * found by the same lexer that splits SQL files, so that a {@code ?} in a comment, literal, identifier or
+     * dollar-quoted body stays as it is, and {@code ??} (the driver's escape for a literal {@code ?}) becomes one.
+     */
     private String inline(String sql, List<Object> parameters) {
         if (parameters.isEmpty()) {
             return sql;
         }
+        List<Integer> markers = SqlSplitter.questionMarks(sql);
         StringBuilder out = new StringBuilder();
+        int copied = 0;
         int next = 0;
-        char quote = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            }
-            else if (c == '\'' || c == '"') {
-                quote = c;
-            }
-            else if (c == '?' && next < parameters.size()) {
-                out.append(dialect.literal(parameters.get(next++)));
+        for (int k = 0; k < markers.size(); k++) {
+            int at = markers.get(k);
+            out.append(sql, copied, at);
+            if (k + 1 < markers.size() && markers.get(k + 1) == at + 1) {
+                out.append('?');
+                k++;
+                copied = at + 2;
                 continue;
             }
-            out.append(c);
+            if (next >= parameters.size()) {
+                throw new MigrateException("The statement has more parameter markers than the " + parameters.size()
+                        + " parameter(s) given: " + sql);
+            }
+            out.append(dialect.literal(parameters.get(next++)));
+            copied = at + 1;
         }
-        return out.toString();
+        if (next < parameters.size()) {
+            throw new MigrateException("The statement has " + next + " parameter marker(s) for " + parameters.size()
+                    + " parameter(s): " + sql);
+        }
+        return out.append(sql, copied, sql.length()).toString();
+    }
+
+    /**
+     * A comment line. Nothing in its text can end it: every line terminator a reader or a tool may honour (CR, LF,
+     * NEL, the Unicode line and paragraph separators, vertical tab, form feed) is written as a space.
+     */
+    private static void comment(StringBuilder sql, String text) {
+        sql.append("-- ");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            sql.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        sql.append('\n');
+    }
+
+    /**
+     * Settings the script's statements are written for: PostgreSQL reads the literals with
+     * {@code standard_conforming_strings} on, as Migrate writes them and splits SQL files.
+     */
+    private void settings(StringBuilder sql) {
+        if (dialect.name().equals("postgresql")) {
+            statement(sql, "SET standard_conforming_strings = on");
+            sql.append('\n');
+        }
     }
 
     private static void statement(StringBuilder sql, String statement) {

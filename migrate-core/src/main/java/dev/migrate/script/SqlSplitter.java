@@ -76,6 +76,16 @@ public final class SqlSplitter {
         return new Lexer(script).statements();
     }
 
+    /**
+     * Where the {@code ?} characters of one statement are that are not inside a literal, identifier, comment or
+     * dollar-quoted body: the parameter markers a JDBC driver binds (two in a row are the driver's escape for one).
+     */
+    public static List<Integer> questionMarks(String statement) {
+        Lexer lexer = new Lexer(statement);
+        lexer.statements();
+        return lexer.questionMarks;
+    }
+
     /** One pass over the text, statement by statement, with psql's rules for where a statement ends. */
     private static final class Lexer {
 
@@ -84,6 +94,8 @@ public final class SqlSplitter {
         private final int length;
 
         private final List<Statement> statements = new ArrayList<>();
+
+        private final List<Integer> questionMarks = new ArrayList<>();
 
         private int at;
 
@@ -191,6 +203,9 @@ public final class SqlSplitter {
                         + "\\copy, \\set or \\i are not SQL, and Migrate sends each statement to the server as it is");
             }
             else {
+                if (c == '?') {
+                    questionMarks.add(at);
+                }
                 at++;
             }
         }

@@ -122,7 +122,14 @@ class DialectRenderingTest {
                 .isEqualTo("TIMESTAMP WITH TIME ZONE '2025-01-29 12:34Z'");
         assertThat(postgres.literal(new JsonValue("{\"a\": 1}"))).isEqualTo("'{\"a\": 1}'");
         assertThat(h2.literal(new JsonValue("{}"))).isEqualTo("JSON '{}'");
-        assertThat(postgres.literal(new byte[] {1, (byte) 0xff})).isEqualTo("'\\x01ff'::bytea");
+        assertThat(postgres.literal(new byte[] {1, (byte) 0xff})).isEqualTo("E'\\\\x01ff'::bytea");
+    }
+
+    @Test
+    void aValueWithABackslashIsWrittenSoThatNoServerSettingChangesIt() {
+        assertThat(postgres.literal("C:\\temp\\")).isEqualTo("E'C:\\\\temp\\\\'");
+        assertThat(postgres.literal("x\\'; DROP")).isEqualTo("E'x\\\\''; DROP'");
+        assertThat(h2.literal("C:\\temp\\")).isEqualTo("'C:\\temp\\'");
     }
 
     @Test

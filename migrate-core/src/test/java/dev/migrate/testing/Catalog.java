@@ -167,6 +167,9 @@ public final class Catalog {
         lines.addAll(db.queryForStrings("SELECT 'comment ' || c.relname || ' ' || obj_description(c.oid, 'pg_class')"
                 + " FROM pg_class c WHERE c.relnamespace = " + namespace + " AND obj_description(c.oid, 'pg_class') IS NOT NULL"
                 + " ORDER BY 1"));
+        lines.addAll(db.queryForStrings("SELECT 'comment ' || c.relname || '.' || a.attname || ' ' || "
+                + "col_description(c.oid, a.attnum) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                + " WHERE c.relnamespace = " + namespace + " AND col_description(c.oid, a.attnum) IS NOT NULL ORDER BY 1"));
         return String.join("\n", lines);
     }
 

@@ -42,6 +42,11 @@ public final class TestRevision implements RevisionScript {
         return new TestRevision(moved, upgrade, downgrade, transactional);
     }
 
+    /** A copy with this message. */
+    public TestRevision withMessage(String message) {
+        return new TestRevision(revision.withMessage(message), upgrade, downgrade, transactional);
+    }
+
     /** A copy that also depends on these revisions or labels. */
     public TestRevision withDependsOn(String... dependencies) {
         return new TestRevision(revision.withDependsOn(dependencies), upgrade, downgrade, transactional);
