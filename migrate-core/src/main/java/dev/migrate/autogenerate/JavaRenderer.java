@@ -17,6 +17,7 @@ import dev.migrate.op.Operation;
 import dev.migrate.op.PrimaryKey;
 import dev.migrate.op.TableElement;
 import dev.migrate.op.UniqueConstraint;
+import dev.migrate.script.CommentText;
 import dev.migrate.script.RevisionWriter;
 
 /**
@@ -46,7 +47,7 @@ public final class JavaRenderer {
         CodeBlock.Builder code = CodeBlock.builder();
         for (Change change : changes) {
             if (change.hint() != null) {
-                code.add("// $L\n", change.hint());
+                code.add("// $L\n", CommentText.javaLine(change.hint()));
             }
             change.upgrade().forEach(operation -> code.add(render(operation)));
         }

@@ -181,12 +181,21 @@ public final class SchemaComparison {
         for (Schema.Table gone : removed) {
             for (Schema.Table come : added) {
                 if (signature(gone).equals(signature(come))) {
-                    replaceHint(changes, "add table " + come.name(), "This may be a rename of " + gone.name()
+                    replaceHint(changes, "add table " + come.name(), "This may be a rename of " + literal(gone.name())
                             + ", whose columns it has: to keep the data, replace this change and the removal of "
-                            + gone.name() + " with op.renameTable(\"" + gone.name() + "\", \"" + come.name() + "\");");
+                            + literal(gone.name()) + " with op.renameTable(" + literal(gone.name()) + ", "
+                            + literal(come.name()) + ");");
                 }
             }
         }
+    }
+
+    /**
+     * A name as a Java string literal, quotes and escapes included: hints quote names so that the statement they
+     * suggest can be copied as it is, whatever the name holds.
+     */
+    private static String literal(String name) {
+        return com.palantir.javapoet.CodeBlock.of("$S", name).toString();
     }
 
     private static List<String> signature(Schema.Table table) {
@@ -232,9 +241,9 @@ public final class SchemaComparison {
             for (Schema.Column come : addedColumns) {
                 if (gone.type().equals(come.type())) {
                     replaceHint(changes, "add column " + table + "." + come.name(), "This may be a rename of "
-                            + table + "." + gone.name() + " (same type): to keep the data, replace this change and the "
-                            + "removal of " + gone.name() + " with op.renameColumn(\"" + table + "\", \"" + gone.name()
-                            + "\", \"" + come.name() + "\");");
+                            + literal(table) + "." + literal(gone.name()) + " (same type): to keep the data, replace "
+                            + "this change and the removal of " + literal(gone.name()) + " with op.renameColumn("
+                            + literal(table) + ", " + literal(gone.name()) + ", " + literal(come.name()) + ");");
                 }
             }
         }

@@ -13,6 +13,7 @@ import dev.migrate.op.Operation.JdbcWork;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Step;
+import dev.migrate.script.CommentText;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.ScriptDirectory;
 import dev.migrate.script.SqlSplitter;
@@ -249,17 +250,9 @@ public final class OfflineScript {
         return out.append(sql, copied, sql.length()).toString();
     }
 
-    /**
-     * A comment line. Nothing in its text can end it: every line terminator a reader or a tool may honour (CR, LF,
-     * NEL, the Unicode line and paragraph separators, vertical tab, form feed) is written as a space.
-     */
+    /** A comment line: nothing in its text can end it ({@link CommentText#sqlLine}). */
     private static void comment(StringBuilder sql, String text) {
-        sql.append("-- ");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            sql.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
-        }
-        sql.append('\n');
+        sql.append("-- ").append(CommentText.sqlLine(text)).append('\n');
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -106,17 +107,37 @@ public final class RevisionWriter {
         String name = fileName(revision);
         try {
             if (settings.format() == Format.SQL) {
-                Path file = settings.directory().resolve(name + ".sql");
-                return writeNew(file, sql(revision, transactional, body));
+                return writeNew(inside(settings.directory(), name + ".sql"), sql(revision, transactional, body));
             }
-            JavaFile javaFile = java(revision, transactional, body, "R" + name);
-            Path file = settings.directory().resolve(settings.javaPackage().replace('.', '/')).resolve("R" + name + ".java");
-            return writeNew(file, javaFile.toString());
+            String className = "R" + name;
+            if (!SourceVersion.isName(className) || className.contains(".")) {
+                throw new MigrateException("The file template '" + settings.template() + "' gives the class name '"
+                        + className + "' for revision " + revision.id() + ", which is not a Java identifier; a Java "
+                        + "revision's template may hold letters, digits and '_' besides its {placeholders}.");
+            }
+            JavaFile javaFile = java(revision, transactional, body, className);
+            Path folder = settings.directory().resolve(settings.javaPackage().replace('.', '/'));
+            return writeNew(inside(folder, className + ".java"), javaFile.toString());
         }
         catch (IOException ex) {
             throw new MigrateException("Cannot write the new revision " + revision.id() + " into "
                     + settings.directory().toAbsolutePath() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * The file {@code name} in {@code folder}, refused when it would lie anywhere else: a template or an id must not
+     * be able to write outside the revisions folder.
+     */
+    private Path inside(Path folder, String name) {
+        Path base = folder.toAbsolutePath().normalize();
+        Path file = base.resolve(name).normalize();
+        if (!file.startsWith(base) || file.equals(base)) {
+            throw new MigrateException("The file template '" + settings.template() + "' gives the file name '" + name
+                    + "', which lies outside the revisions folder " + base + "; a new revision is only written inside "
+                    + "it.");
+        }
+        return folder.resolve(name).normalize();
     }
 
     private static Path writeNew(Path file, String content) throws IOException {
@@ -171,7 +192,8 @@ public final class RevisionWriter {
         }
         TypeSpec type = TypeSpec.classBuilder(className)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("$L\n", revision.message().isEmpty() ? "Revision " + revision.id() + "." : revision.message())
+                .addJavadoc("$L\n", revision.message().isEmpty() ? "Revision " + revision.id() + "."
+                        : CommentText.javadoc(revision.message()))
                 .addAnnotation(info.build())
                 .addSuperinterface(JavaRevision.class)
                 .addMethod(method("upgrade", body.upgrade()))
@@ -218,7 +240,7 @@ public final class RevisionWriter {
         if (!revision.dependsOn().isEmpty()) {
             text.append("-- depends-on: ").append(String.join(", ", revision.dependsOn())).append('\n');
         }
-        text.append("-- message: ").append(revision.message().replace('\n', ' ')).append('\n');
+        text.append("-- message: ").append(CommentText.sqlLine(revision.message())).append('\n');
         if (revision.created() != null) {
             text.append("-- created: ").append(revision.created()).append('\n');
         }

@@ -187,6 +187,12 @@ public final class MigrateAutoConfiguration {
             throw new InvalidConfigurationPropertyValueException("migrate.lock-wait", properties.getLockWait(),
                     "The lock wait must be zero or more, such as 30s or 5m.");
         }
+        String template = properties.getRevisions().getFileTemplate();
+        Path templatePath = Path.of(template.replace('\\', '/'));
+        if (templatePath.isAbsolute() || templatePath.normalize().startsWith("..") || template.startsWith("/")) {
+            throw new InvalidConfigurationPropertyValueException("migrate.revisions.file-template", template,
+                    "The template names a file inside the revisions folder: no absolute path and no '..'.");
+        }
         if (!properties.getRevisions().getFileTemplate().contains("{rev}")) {
             throw new InvalidConfigurationPropertyValueException("migrate.revisions.file-template",
                     properties.getRevisions().getFileTemplate(), "The template must contain {rev}, so that file names "

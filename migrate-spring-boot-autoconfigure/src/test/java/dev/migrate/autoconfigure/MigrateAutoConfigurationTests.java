@@ -163,6 +163,8 @@ class MigrateAutoConfigurationTests {
         assertInvalid("migrate.lock-wait=-5s", "migrate.lock-wait");
         assertInvalid("migrate.history-table=migrate_version", "migrate.history-table");
         assertInvalid("migrate.revisions.file-template={slug}", "migrate.revisions.file-template");
+        assertInvalid("migrate.revisions.file-template=../../{rev}_{slug}", "migrate.revisions.file-template");
+        assertInvalid("migrate.revisions.file-template=/tmp/{rev}", "migrate.revisions.file-template");
         runner.withPropertyValues("migrate.lock-wait=soon").run(context -> assertThat(context).hasFailed()
                 .getFailure().hasStackTraceContaining("migrate.lock-wait"));
     }
