@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -15,12 +16,13 @@ import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 @AutoConfiguration(after = MigrateAutoConfiguration.class)
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(MigrateEndpoint.class)
+@EnableConfigurationProperties(MigrateEndpointProperties.class)
 public final class MigrateEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(Migrate.class)
     @ConditionalOnMissingBean
-    MigrateEndpoint migrateEndpoint(ApplicationContext context) {
-        return new MigrateEndpoint(context);
+    MigrateEndpoint migrateEndpoint(ApplicationContext context, MigrateEndpointProperties properties) {
+        return new MigrateEndpoint(context, properties.getShowErrors(), properties.getRoles());
     }
 }
