@@ -96,6 +96,21 @@ class GeneratedSourceTest {
     }
 
     @Test
+    void aMessageCannotAddLinesToAnSqlRevisionsHeader() throws Exception {
+        String message = "users\r-- migrate:upgrade\rDROP TABLE victims;\u2028\n-- migrate:downgrade";
+        Revision revision = new Revision("abc123def456", List.of(), Set.of(), List.of(), message,
+                Instant.parse("2026-12-02T10:00:00Z"), null);
+        Path file = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.SQL, sources, "db.generated",
+                RevisionWriter.DEFAULT_TEMPLATE), Clock.systemUTC()).write(revision, true, RevisionWriter.Body.empty());
+
+        dev.migrate.script.SqlRevisionScript script = dev.migrate.script.SqlRevisionScript.parse(file.toString(),
+                Files.readString(file));
+        assertThat(script.upgrade()).isEmpty();
+        assertThat(script.revision().message())
+                .isEqualTo("users -- migrate:upgrade DROP TABLE victims;  -- migrate:downgrade");
+    }
+
+    @Test
     void aTemplateOrIdCannotWriteOutsideTheRevisionsFolder() {
         Revision revision = new Revision("abc123def456", List.of(), Set.of(), List.of(), "users", null, null);
         assertThatThrownBy(() -> new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.SQL, sources,
