@@ -178,6 +178,17 @@ class CommandsTest {
     }
 
     @Test
+    void aRevIdCannotLeadOutOfTheRevisionsFolder() throws IOException {
+        CommandResult result = commands.run("revision -m escape --rev-id ../../../tmp/x");
+        assertThat(result.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(result.output()).isEqualTo("FAILED: Revision id '../../../tmp/x' is not valid: it contains '/', which "
+                + "cannot be part of a file name.");
+        try (var files = Files.walk(sources.getParent())) {
+            assertThat(files.filter(path -> path.getFileName().toString().contains("escape"))).isEmpty();
+        }
+    }
+
+    @Test
     void mergeJoinsTheHeads() throws IOException {
         CommandResult result = branched.run("merge heads -m \"join audit\" --rev-id feed00000002");
         assertThat(result.exitCode()).as(result.output()).isZero();
