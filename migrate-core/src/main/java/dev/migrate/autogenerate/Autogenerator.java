@@ -2,10 +2,8 @@ package dev.migrate.autogenerate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.migrate.Migrate;
@@ -13,6 +11,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
 import dev.migrate.revision.Revision;
+import dev.migrate.schema.CheckConditions;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.script.RevisionWriter;
@@ -25,7 +24,7 @@ public final class Autogenerator {
 
     private final Migrate migrate;
 
-    private final Supplier<Schema> model;
+    private final TargetSchema model;
 
     private final SchemaComparison comparison;
 
@@ -34,7 +33,7 @@ public final class Autogenerator {
     /**
      * @param model the schema the application's entity model wants
      */
-    public Autogenerator(Migrate migrate, Supplier<Schema> model, SchemaComparison comparison) {
+    public Autogenerator(Migrate migrate, TargetSchema model, SchemaComparison comparison) {
         this.migrate = migrate;
         this.model = model;
         this.comparison = comparison;
@@ -48,29 +47,47 @@ public final class Autogenerator {
      */
     public List<Change> compare() {
         List<String> rows = migrate.current();
-        List<String> heads = migrate.heads().stream().map(Revision::id).toList();
-        if (!new HashSet<>(rows).equals(new HashSet<>(heads))) {
+        // At the heads means every head applied, its own row or not: a head that others only depend on is applied
+        // without a row of its own.
+        List<String> pending = migrate.planner().upgrade(rows, "heads").revisionIds();
+        if (!pending.isEmpty()) {
+            List<String> heads = migrate.heads().stream().map(Revision::id).toList();
             throw new MigrateException("The database is not up to date: it is at " + (rows.isEmpty() ? "base"
-                    : String.join(", ", rows)) + " and the heads are " + (heads.isEmpty() ? "base" : String.join(", ", heads))
-                    + ". Run 'upgrade heads' first, so that the comparison sees every revision's changes.");
+                    : String.join(", ", rows)) + ", the heads are " + String.join(", ", heads) + ", and "
+                    + String.join(", ", pending) + " are not applied. Run 'upgrade heads' first, so that the comparison "
+                    + "sees every revision's changes.");
         }
-        return comparison.compare(model.get(), live());
+        try (Connection connection = migrate.dataSource().getConnection()) {
+            Dialect dialect = dialect(connection);
+            Schema live = live(connection, dialect);
+            return comparison.compare(model.read(connection, dialect), live);
+        }
+        catch (SQLException ex) {
+            throw new MigrateException("Cannot read the database's schema: " + ex.getMessage(), ex);
+        }
     }
 
     /** Reads the live schema, leaving out Migrate's own tables. */
     public Schema live() {
         try (Connection connection = migrate.dataSource().getConnection()) {
-            Dialect dialect = migrate.settings().dialect() != null ? migrate.settings().dialect() : Dialect.of(connection);
-            SchemaReader reader = SchemaReader.of(dialect);
-            Set<String> ignored = Set.of(migrate.settings().versionTable(), migrate.settings().historyTable(),
-                    migrate.settings().historyTable() + "_batches");
-            Schema schema = reader.read(connection, migrate.settings().schema(), ignored);
-            roundTrips = reader.roundTrips();
-            return schema;
+            return live(connection, dialect(connection));
         }
         catch (SQLException ex) {
             throw new MigrateException("Cannot read the database's schema: " + ex.getMessage(), ex);
         }
+    }
+
+    private Schema live(Connection connection, Dialect dialect) throws SQLException {
+        SchemaReader reader = SchemaReader.of(dialect);
+        Set<String> ignored = Set.of(migrate.settings().versionTable(), migrate.settings().historyTable(),
+                migrate.settings().historyTable() + "_batches");
+        Schema schema = reader.read(connection, migrate.settings().schema(), ignored);
+        roundTrips = reader.roundTrips();
+        return CheckConditions.settle(connection, dialect, migrate.settings().schema(), schema);
+    }
+
+    private Dialect dialect(Connection connection) throws SQLException {
+        return migrate.settings().dialect() != null ? migrate.settings().dialect() : Dialect.of(connection);
     }
 
     /** Statements the last live read sent. */

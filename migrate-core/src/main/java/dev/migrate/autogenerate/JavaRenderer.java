@@ -94,9 +94,20 @@ public final class JavaRenderer {
             return alterColumn(op);
         }
         if (operation instanceof Operation.CreateIndex op) {
-            CodeBlock columns = strings(op.parts().stream().map(Operation.IndexPart::column).toList());
-            return CodeBlock.builder().addStatement("op.$L($S, $S, $L)", op.unique() ? "createUniqueIndex" : "createIndex",
-                    op.name(), op.table(), columns).build();
+            if (op.parts().stream().noneMatch(Operation.IndexPart::descending)) {
+                CodeBlock columns = strings(op.parts().stream().map(Operation.IndexPart::column).toList());
+                return CodeBlock.builder().addStatement("op.$L($S, $S, $L)", op.unique() ? "createUniqueIndex"
+                        : "createIndex", op.name(), op.table(), columns).build();
+            }
+            CodeBlock.Builder spec = CodeBlock.builder().add("i -> i");
+            for (Operation.IndexPart part : op.parts()) {
+                spec.add(part.descending() ? ".descending($S)" : ".columns($S)", part.column());
+            }
+            if (op.unique()) {
+                spec.add(".unique()");
+            }
+            return CodeBlock.builder().addStatement("op.createIndex($S, $S, $L)", op.name(), op.table(), spec.build())
+                    .build();
         }
         if (operation instanceof Operation.DropIndex op) {
             return CodeBlock.builder().addStatement("op.dropIndex($S)", op.name()).build();

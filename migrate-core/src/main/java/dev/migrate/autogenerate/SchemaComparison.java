@@ -33,6 +33,8 @@ import dev.migrate.schema.TypeNames;
  */
 public final class SchemaComparison {
 
+    private static final Pattern GENERATED_NAME = Pattern.compile("(?i)constraint_[0-9a-f]+");
+
     private final Predicate<String> tableFilter;
 
     /**
@@ -155,10 +157,10 @@ public final class SchemaComparison {
             constraints.add(new PrimaryKey(table.name() + "_pkey", table.primaryKey()));
         }
         for (Schema.Unique unique : table.uniques()) {
-            constraints.add(new UniqueConstraint(unique.name(), unique.columns()));
+            constraints.add(new UniqueConstraint(given(unique.name()), unique.columns()));
         }
         for (Schema.Check check : table.checks()) {
-            constraints.add(new CheckConstraint(check.name(), check.condition()));
+            constraints.add(new CheckConstraint(given(check.name()), check.condition()));
         }
         return new Operation.CreateTable(null, table.name(), columns, constraints, table.comment(), false);
     }
@@ -273,20 +275,41 @@ public final class SchemaComparison {
         compareUniques(changes, target, live);
         compareIndexes(changes, target, live);
         for (Schema.Check check : target.checks()) {
-            if (live.checks().stream().noneMatch(c -> c.name().equalsIgnoreCase(check.name()))) {
-                changes.add(new Change(Change.Phase.ADD_CONSTRAINT, "add check " + check.name() + " on " + table,
-                        List.of(new Operation.AddConstraint(null, table, new CheckConstraint(check.name(), check.condition()))),
-                        List.of(new Operation.DropConstraint(null, table, check.name(), false)), null));
+            if (live.checks().stream().noneMatch(c -> sameCheck(c, check))) {
+                // A name the database made up is not written: the live database makes up its own.
+                String name = given(check.name()) != null ? check.name() : table + "_check_" + Integer.toHexString(
+                        check.condition().hashCode() & 0xfffffff);
+                changes.add(new Change(Change.Phase.ADD_CONSTRAINT, "add check " + name + " on " + table + " ("
+                        + check.condition() + ")", List.of(new Operation.AddConstraint(null, table,
+                                new CheckConstraint(name, check.condition()))),
+                        List.of(new Operation.DropConstraint(null, table, name, false)), null));
             }
         }
         for (Schema.Check check : live.checks()) {
-            if (target.checks().stream().noneMatch(c -> c.name().equalsIgnoreCase(check.name()))) {
+            if (target.checks().stream().noneMatch(c -> sameCheck(c, check))) {
                 changes.add(new Change(Change.Phase.DROP_CONSTRAINT, "remove check " + check.name() + " on " + table,
                         List.of(new Operation.DropConstraint(null, table, check.name(), false)),
                         List.of(new Operation.AddConstraint(null, table, new CheckConstraint(check.name(), check.condition()))),
                         null));
             }
         }
+    }
+
+    /**
+     * The same condition (both sides read from the database's catalog, so spelled the database's way), under the
+     * same name unless the database made up either name.
+     */
+    private static boolean sameCheck(Schema.Check a, Schema.Check b) {
+        boolean namesMatter = given(a.name()) != null && given(b.name()) != null;
+        return a.condition().equals(b.condition()) && (!namesMatter || a.name().equalsIgnoreCase(b.name()));
+    }
+
+    /**
+     * A constraint's name, or {@code null} when the database made it up (H2's {@code CONSTRAINT_1F}): such a name is
+     * neither compared nor written into a revision, since another database makes up another one.
+     */
+    static String given(String name) {
+        return name == null || GENERATED_NAME.matcher(name).matches() ? null : name;
     }
 
     private static void compareColumn(List<Change> changes, String table, Schema.Column target, Schema.Column live) {
@@ -396,8 +419,8 @@ public final class SchemaComparison {
         for (Schema.Index index : target.indexes()) {
             Schema.Index existing = live.indexes().stream().filter(i -> i.name().equalsIgnoreCase(index.name()))
                     .findFirst().orElse(null);
-            boolean covered = existing != null ? existing.columns().equals(index.columns()) && existing.unique() == index.unique()
-                    : live.indexes().stream().anyMatch(i -> i.columns().equals(index.columns()) && i.unique() == index.unique())
+            boolean covered = existing != null ? sameIndex(existing, index)
+                    : live.indexes().stream().anyMatch(i -> sameIndex(i, index))
                             || index.unique() && uniqueIn(live, index.columns());
             if (existing != null && !covered) {
                 changes.add(dropIndex(target.name(), existing));
@@ -408,7 +431,7 @@ public final class SchemaComparison {
         }
         for (Schema.Index index : live.indexes()) {
             boolean wanted = target.indexes().stream().anyMatch(i -> i.name().equalsIgnoreCase(index.name())
-                    || i.columns().equals(index.columns()) && i.unique() == index.unique())
+                    || sameIndex(i, index))
                     || index.unique() && uniqueIn(target, index.columns());
             if (!wanted) {
                 changes.add(dropIndex(target.name(), index));
@@ -416,8 +439,21 @@ public final class SchemaComparison {
         }
     }
 
+    /** The same columns in the same order and directions, and the same uniqueness. */
+    private static boolean sameIndex(Schema.Index a, Schema.Index b) {
+        return a.columns().equals(b.columns()) && a.descending().equals(b.descending()) && a.unique() == b.unique();
+    }
+
+    private static List<Operation.IndexPart> parts(Schema.Index index) {
+        List<Operation.IndexPart> parts = new ArrayList<>();
+        for (int i = 0; i < index.columns().size(); i++) {
+            parts.add(new Operation.IndexPart(index.columns().get(i), null, index.descending().get(i)));
+        }
+        return parts;
+    }
+
     private static Change addIndex(String table, Schema.Index index) {
-        List<Operation.IndexPart> parts = index.columns().stream().map(c -> new Operation.IndexPart(c, null)).toList();
+        List<Operation.IndexPart> parts = parts(index);
         return new Change(Change.Phase.ADD_CONSTRAINT, "add " + (index.unique() ? "unique " : "") + "index "
                 + index.name() + " on " + table + index.columns(),
                 List.of(new Operation.CreateIndex(null, table, index.name(), parts, index.unique(), null, false, false)),
@@ -425,7 +461,7 @@ public final class SchemaComparison {
     }
 
     private static Change dropIndex(String table, Schema.Index index) {
-        List<Operation.IndexPart> parts = index.columns().stream().map(c -> new Operation.IndexPart(c, null)).toList();
+        List<Operation.IndexPart> parts = parts(index);
         return new Change(Change.Phase.DROP_CONSTRAINT, "remove index " + index.name() + " on " + table,
                 List.of(new Operation.DropIndex(null, index.name(), table, false, false)),
                 List.of(new Operation.CreateIndex(null, table, index.name(), parts, index.unique(), null, false, false)),

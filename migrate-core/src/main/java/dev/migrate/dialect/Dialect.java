@@ -448,7 +448,8 @@ public abstract class Dialect {
 
     protected String createIndex(CreateIndex op) {
         String parts = op.parts().stream()
-                .map(part -> part.column() != null ? quote(part.column()) : "(" + part.expression() + ")")
+                .map(part -> (part.column() != null ? quote(part.column()) : "(" + part.expression() + ")")
+                        + (part.descending() ? " DESC" : ""))
                 .collect(Collectors.joining(", "));
         return "CREATE " + (op.unique() ? "UNIQUE " : "") + "INDEX "
                 + (op.concurrently() && supportsConcurrentIndexes() ? "CONCURRENTLY " : "")

@@ -112,13 +112,29 @@ public sealed interface Operation {
         }
     }
 
-    /** A column or an SQL expression of an index; exactly one of the two is set. */
-    record IndexPart(String column, String expression) {
+    /**
+     * A column or an SQL expression of an index, exactly one of the two, in ascending or descending order.
+     *
+     * @param descending whether the index keeps this part in descending order ({@code DESC})
+     */
+    record IndexPart(String column, String expression, boolean descending) {
 
         public IndexPart {
             if ((column == null) == (expression == null)) {
                 throw new IllegalArgumentException("An index part is either a column or an expression");
             }
+        }
+
+        /** An ascending part. */
+        public IndexPart(String column, String expression) {
+            this(column, expression, false);
+        }
+
+        /** As before descending parts existed, so that the checksums of revisions applied then stay the same. */
+        @Override
+        public String toString() {
+            return "IndexPart[column=" + column + ", expression=" + expression + (descending ? ", descending=true" : "")
+                    + "]";
         }
     }
 

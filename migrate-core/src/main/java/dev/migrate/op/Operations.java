@@ -270,6 +270,14 @@ public final class Operations {
             return this;
         }
 
+        /** Columns kept in descending order ({@code created_at DESC}), after the parts given so far. */
+        public IndexSpec descending(String... names) {
+            for (String name : names) {
+                parts.add(new Operation.IndexPart(Names.require(name, "index column"), null, true));
+            }
+            return this;
+        }
+
         /** An SQL expression to index, such as {@code lower(email)}. */
         public IndexSpec expression(String sql) {
             parts.add(new Operation.IndexPart(null, Objects.requireNonNull(sql, "expression")));

@@ -55,7 +55,7 @@ final class H2SchemaReader implements SchemaReader {
                 namespace, rows -> enumValues.computeIfAbsent(rows.getString(1) + "/" + rows.getString(2),
                         any -> new ArrayList<>()).add(rows.getString(3)));
         query(connection, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
-                + " NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, REMARKS, DTD_IDENTIFIER"
+                + " NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, REMARKS, DTD_IDENTIFIER, DATETIME_PRECISION"
                 + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION",
                 namespace, rows -> {
                     TableBuilder table = tables.get(name(rows.getString(1)));
@@ -123,7 +123,8 @@ final class H2SchemaReader implements SchemaReader {
         });
         Map<String, Schema.Index> indexes = new LinkedHashMap<>();
         Map<String, String> indexTables = new LinkedHashMap<>();
-        query(connection, "SELECT i.INDEX_NAME, i.TABLE_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.INDEXES i"
+        query(connection, "SELECT i.INDEX_NAME, i.TABLE_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME, c.ORDERING_SPECIFICATION"
+                + " FROM INFORMATION_SCHEMA.INDEXES i"
                 + " JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME"
                 + " WHERE i.INDEX_SCHEMA = ? ORDER BY i.INDEX_NAME, c.ORDINAL_POSITION", namespace, rows -> {
                     String index = rows.getString(1);
@@ -132,8 +133,11 @@ final class H2SchemaReader implements SchemaReader {
                     }
                     Schema.Index previous = indexes.get(index);
                     List<String> columns = new ArrayList<>(previous == null ? List.of() : previous.columns());
+                    List<Boolean> descending = new ArrayList<>(previous == null ? List.of() : previous.descending());
                     columns.add(name(rows.getString(4)));
-                    indexes.put(index, new Schema.Index(name(index), columns, rows.getString(3).startsWith("UNIQUE")));
+                    descending.add("DESC".equals(rows.getString(5)));
+                    indexes.put(index, new Schema.Index(name(index), columns, rows.getString(3).startsWith("UNIQUE"),
+                            descending));
                     indexTables.put(index, name(rows.getString(2)));
                 });
         indexes.forEach((index, value) -> {
@@ -162,6 +166,12 @@ final class H2SchemaReader implements SchemaReader {
             case "character", "binary varying" -> TypeNames.normalize(hasLength && length < 1_000_000_000L
                     ? type + "(" + length + ")" : type);
             case "numeric", "decimal" -> TypeNames.normalize(type + "(" + rows.getInt(5) + "," + rows.getInt(6) + ")");
+            // H2 reports the fractional precision apart from the type's name: time(0), timestamp(3) with time zone.
+            case "time", "timestamp", "time with time zone", "timestamp with time zone" -> {
+                int precision = rows.getInt(12);
+                yield TypeNames.normalize(rows.wasNull() ? type : type.replaceFirst("^(timestamp|time)",
+                        "$1(" + precision + ")"));
+            }
             default -> TypeNames.normalize(type);
         };
     }

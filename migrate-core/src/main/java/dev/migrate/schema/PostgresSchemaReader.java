@@ -81,7 +81,9 @@ final class PostgresSchemaReader implements SchemaReader {
         query(connection, "SELECT t.relname, i.relname, ix.indisunique,"
                 + " ARRAY(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(num, ord)"
                 + "   JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num ORDER BY k.ord),"
-                + " ix.indnatts, ix.indpred IS NOT NULL OR ix.indexprs IS NOT NULL"
+                + " ix.indnatts, ix.indpred IS NOT NULL OR ix.indexprs IS NOT NULL,"
+                + " ARRAY(SELECT (ix.indoption[k.ord - 1] & 1) = 1 FROM unnest(ix.indkey) WITH ORDINALITY k(num, ord)"
+                + "   ORDER BY k.ord)"
                 + " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid"
                 + " JOIN pg_namespace n ON n.oid = t.relnamespace"
                 + " WHERE n.nspname = " + namespace
@@ -91,7 +93,7 @@ final class PostgresSchemaReader implements SchemaReader {
                     // Expression and partial indexes are left alone: no entity model describes them.
                     if (table != null && !rows.getBoolean(6)) {
                         table.indexes.add(new Schema.Index(rows.getString(2), strings(rows.getArray(4)),
-                                rows.getBoolean(3)));
+                                rows.getBoolean(3), booleans(rows.getArray(7))));
                     }
                 });
         List<Schema.Sequence> sequences = new ArrayList<>();
@@ -128,6 +130,10 @@ final class PostgresSchemaReader implements SchemaReader {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
+    private static List<Boolean> booleans(Array array) throws SQLException {
+        return array == null ? null : Arrays.asList((Boolean[]) array.getArray());
+    }
+
     private static String deleteRule(String code) {
         return switch (code) {
             case "c" -> "CASCADE";
@@ -139,7 +145,7 @@ final class PostgresSchemaReader implements SchemaReader {
     }
 
     /** {@code CHECK ((balance >= 0))} to {@code balance >= 0}. */
-    private static String checkCondition(String definition) {
+    static String checkCondition(String definition) {
         String condition = definition.replaceFirst("^CHECK\\s*", "").strip();
         while (condition.startsWith("(") && condition.endsWith(")") && balanced(condition.substring(1,
                 condition.length() - 1))) {

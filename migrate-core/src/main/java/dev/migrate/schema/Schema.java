@@ -71,7 +71,23 @@ public record Schema(List<Table> tables, List<Sequence> sequences) {
     public record Unique(String name, List<String> columns) {
     }
 
-    public record Index(String name, List<String> columns, boolean unique) {
+    /**
+     * An index on columns.
+     *
+     * @param descending for each column, whether the index keeps it in descending order
+     */
+    public record Index(String name, List<String> columns, boolean unique, List<Boolean> descending) {
+
+        public Index {
+            columns = List.copyOf(columns);
+            descending = descending == null ? java.util.Collections.nCopies(columns.size(), false)
+                    : List.copyOf(descending);
+        }
+
+        /** An index whose columns are all ascending. */
+        public Index(String name, List<String> columns, boolean unique) {
+            this(name, columns, unique, null);
+        }
     }
 
     public record Check(String name, String condition) {

@@ -160,9 +160,9 @@ class SchemaComparisonTest {
         }));
         assertThat(changes).extracting(Change::description).containsExactly("add column users.display_name",
                 "remove column users.nickname");
-        assertThat(changes.get(0).hint()).isEqualTo("This may be a rename of users.nickname (same type): to keep the "
-                + "data, replace this change and the removal of nickname with op.renameColumn(\"users\", \"nickname\", "
-                + "\"display_name\");");
+        assertThat(changes.get(0).hint()).isEqualTo("This may be a rename of \"users\".\"nickname\" (same type): to "
+                + "keep the data, replace this change and the removal of \"nickname\" with op.renameColumn(\"users\", "
+                + "\"nickname\", \"display_name\");");
     }
 
     @Test

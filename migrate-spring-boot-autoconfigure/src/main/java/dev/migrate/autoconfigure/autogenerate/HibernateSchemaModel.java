@@ -1,10 +1,31 @@
 package dev.migrate.autoconfigure.autogenerate;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.service.ServiceRegistry;
+import org.hibernate.tool.schema.SourceType;
+import org.hibernate.tool.schema.TargetType;
+import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
+import org.hibernate.tool.schema.spi.ContributableMatcher;
+import org.hibernate.tool.schema.spi.ExceptionHandler;
+import org.hibernate.tool.schema.spi.ExecutionOptions;
+import org.hibernate.tool.schema.spi.SchemaManagementTool;
+import org.hibernate.tool.schema.spi.ScriptSourceInput;
+import org.hibernate.tool.schema.spi.ScriptTargetOutput;
+import org.hibernate.tool.schema.spi.SourceDescriptor;
+import org.hibernate.tool.schema.spi.TargetDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -19,22 +40,35 @@ import org.hibernate.mapping.UniqueKey;
 
 import dev.migrate.MigrateException;
 import dev.migrate.autoconfigure.MigrateEntityModel;
+import dev.migrate.dialect.Dialect;
 import dev.migrate.schema.Schema;
+import dev.migrate.schema.ScratchSchema;
 import dev.migrate.schema.TypeNames;
 
 /**
- * The schema the application's entity model wants, read from the mapping model Hibernate built for the
- * application itself: the same naming strategies, dialect and entities, so no entity can be forgotten and no
- * setting can differ. Hibernate hands the model over as an {@link Integrator} when the
- * {@code EntityManagerFactory} starts.
+ * The schema the application's entity model wants, as the database itself spells it: Hibernate writes its own create
+ * DDL for the mapping model it built for the application (the same naming strategies, dialect and entities, so no
+ * entity can be forgotten and no setting can differ), the DDL runs in a scratch schema beside the live one, and the
+ * catalog reader that reads the live schema reads it back ({@link ScratchSchema}). Types, defaults, checks, unique
+ * constraints and index orders then compare in one spelling on both sides.
+ *
+ * <p>Where no scratch schema can be made (no privilege to create a schema) or the model names schemas of its own,
+ * the mapping model is translated field by field instead, which knows less (see the README). Hibernate hands the
+ * model over as an {@link Integrator} when the {@code EntityManagerFactory} starts.
  */
 public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
 
+    private static final Logger logger = LoggerFactory.getLogger(HibernateSchemaModel.class);
+
     private volatile Metadata metadata;
+
+    /** Hibernate's DDL for the model, made on first use and kept: it needs Hibernate's services, alive only with it. */
+    private volatile List<String> ddl;
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
         this.metadata = metadata;
+        this.ddl = null;
     }
 
     @Override
@@ -43,13 +77,105 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
     }
 
     @Override
-    public Schema get() {
+    public Schema read(Connection live, Dialect dialect) throws SQLException {
         Metadata model = metadata;
         if (model == null) {
             throw new MigrateException("Hibernate has not built its mapping model yet: autogenerate runs once the "
                     + "application's EntityManagerFactory has started.");
         }
-        return of(model);
+        String qualified = qualifiedNamespace(model);
+        if (qualified != null) {
+            logger.warn("The entity model names the schema or catalog {}, so its DDL cannot run in a scratch schema; "
+                    + "comparing Hibernate's mapping model translated field by field instead", qualified);
+            return of(model);
+        }
+        try {
+            List<String> statements = ddl;
+            if (statements == null) {
+                statements = createDdl(model);
+                ddl = statements;
+            }
+            return ScratchSchema.build(live, dialect, statements);
+        }
+        catch (ScratchSchema.Unavailable ex) {
+            logger.warn("Autogenerate {}: comparing Hibernate's mapping model translated field by field instead, which "
+                    + "knows less of what the database will make of it (grant CREATE on the database to compare "
+                    + "Hibernate's own DDL)", ex.getMessage());
+            return of(model);
+        }
+    }
+
+    /** Hibernate's create DDL for the model, as {@code ddl-auto=create} would run it, without touching a database. */
+    static List<String> createDdl(Metadata metadata) {
+        ServiceRegistry registry = ((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry();
+        Map<String, Object> settings = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
+        settings.remove(AvailableSettings.HBM2DDL_DELIMITER);
+        settings.put(AvailableSettings.FORMAT_SQL, false);
+        List<String> statements = new ArrayList<>();
+        ScriptTargetOutput collect = new ScriptTargetOutput() {
+            @Override
+            public void prepare() {
+            }
+
+            @Override
+            public void accept(String command) {
+                statements.add(command);
+            }
+
+            @Override
+            public void release() {
+            }
+        };
+        registry.requireService(SchemaManagementTool.class).getSchemaCreator(settings).doCreation(metadata,
+                new ExecutionOptions() {
+                    @Override
+                    public Map<String, Object> getConfigurationValues() {
+                        return settings;
+                    }
+
+                    @Override
+                    public boolean shouldManageNamespaces() {
+                        return false;
+                    }
+
+                    @Override
+                    public ExceptionHandler getExceptionHandler() {
+                        return ExceptionHandlerHaltImpl.INSTANCE;
+                    }
+                }, ContributableMatcher.ALL, new SourceDescriptor() {
+                    @Override
+                    public SourceType getSourceType() {
+                        return SourceType.METADATA;
+                    }
+
+                    @Override
+                    public ScriptSourceInput getScriptSourceInput() {
+                        return null;
+                    }
+                }, new TargetDescriptor() {
+                    @Override
+                    public EnumSet<TargetType> getTargetTypes() {
+                        return EnumSet.of(TargetType.SCRIPT);
+                    }
+
+                    @Override
+                    public ScriptTargetOutput getScriptTargetOutput() {
+                        return collect;
+                    }
+                });
+        return statements;
+    }
+
+    /** The first schema or catalog the model names explicitly, or {@code null} when it uses the default one. */
+    private static String qualifiedNamespace(Metadata metadata) {
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            boolean hasTables = namespace.getTables().stream().anyMatch(table -> table.isPhysicalTable());
+            if ((hasTables || namespace.getSequences().iterator().hasNext())
+                    && (namespace.getName().schema() != null || namespace.getName().catalog() != null)) {
+                return String.valueOf(namespace.getName());
+            }
+        }
+        return null;
     }
 
     /** Maps Hibernate's boot model to Migrate's schema model. */
