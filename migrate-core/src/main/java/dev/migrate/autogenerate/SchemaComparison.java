@@ -309,7 +309,12 @@ public final class SchemaComparison {
      * neither compared nor written into a revision, since another database makes up another one.
      */
     static String given(String name) {
-        return name == null || GENERATED_NAME.matcher(name).matches() ? null : name;
+        return isGenerated(name) ? null : name;
+    }
+
+    /** Whether a constraint's name was made up by the database (H2's {@code CONSTRAINT_1F}), or there is none. */
+    public static boolean isGenerated(String name) {
+        return name == null || GENERATED_NAME.matcher(name).matches();
     }
 
     private static void compareColumn(List<Change> changes, String table, Schema.Column target, Schema.Column live) {
@@ -454,8 +459,12 @@ public final class SchemaComparison {
 
     private static Change addIndex(String table, Schema.Index index) {
         List<Operation.IndexPart> parts = parts(index);
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < index.columns().size(); i++) {
+            columns.add(index.columns().get(i) + (index.descending().get(i) ? " DESC" : ""));
+        }
         return new Change(Change.Phase.ADD_CONSTRAINT, "add " + (index.unique() ? "unique " : "") + "index "
-                + index.name() + " on " + table + index.columns(),
+                + index.name() + " on " + table + columns,
                 List.of(new Operation.CreateIndex(null, table, index.name(), parts, index.unique(), null, false, false)),
                 List.of(new Operation.DropIndex(null, index.name(), table, false, false)), null);
     }

@@ -54,6 +54,12 @@ final class H2SchemaReader implements SchemaReader {
                 + " WHERE OBJECT_SCHEMA = ? AND OBJECT_TYPE = 'TABLE' ORDER BY OBJECT_NAME, ENUM_IDENTIFIER, VALUE_ORDINAL",
                 namespace, rows -> enumValues.computeIfAbsent(rows.getString(1) + "/" + rows.getString(2),
                         any -> new ArrayList<>()).add(rows.getString(3)));
+        Map<String, String> elementTypes = new LinkedHashMap<>();
+        query(connection, "SELECT OBJECT_NAME, COLLECTION_TYPE_IDENTIFIER, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,"
+                + " NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION FROM INFORMATION_SCHEMA.ELEMENT_TYPES"
+                + " WHERE OBJECT_SCHEMA = ? AND OBJECT_TYPE = 'TABLE'", namespace, rows -> elementTypes.put(
+                        rows.getString(1) + "/" + rows.getString(2), type(rows.getString(3).toLowerCase(Locale.ROOT),
+                                longOrNull(rows, 4), intOrNull(rows, 5), intOrNull(rows, 6), intOrNull(rows, 7))));
         query(connection, "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION,"
                 + " NUMERIC_SCALE, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, REMARKS, DTD_IDENTIFIER, DATETIME_PRECISION"
                 + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION",
@@ -62,7 +68,7 @@ final class H2SchemaReader implements SchemaReader {
                     if (table != null) {
                         List<String> values = enumValues.get(rows.getString(1) + "/" + rows.getString(11));
                         String type = values != null ? TypeNames.normalize("enum('" + String.join("','",
-                                values.stream().map(v -> v.replace("'", "''")).toList()) + "')") : type(rows);
+                                values.stream().map(v -> v.replace("'", "''")).toList()) + "')") : type(rows, elementTypes);
                         table.columns.add(new Schema.Column(name(rows.getString(2)), type, "YES".equals(rows.getString(7)),
                                 rows.getString(8), "YES".equals(rows.getString(9)), rows.getString(10)));
                     }
@@ -155,25 +161,39 @@ final class H2SchemaReader implements SchemaReader {
         return new Schema(result, sequences);
     }
 
-    private static String type(ResultSet rows) throws SQLException {
+    /** A type as H2's catalog describes it, in one spelling; arrays as {@code <element> array}. */
+    private static String type(ResultSet rows, Map<String, String> elementTypes) throws SQLException {
         String type = rows.getString(3).toLowerCase(Locale.ROOT);
-        long length = rows.getLong(4);
-        boolean hasLength = !rows.wasNull();
+        if (type.equals("array")) {
+            String element = elementTypes.get(rows.getString(1) + "/" + rows.getString(11));
+            return element == null ? "array" : element + " array";
+        }
+        return type(type, longOrNull(rows, 4), intOrNull(rows, 5), intOrNull(rows, 6), intOrNull(rows, 12));
+    }
+
+    private static String type(String type, Long length, Integer precision, Integer scale, Integer fraction) {
         return switch (type) {
             // Without a length, H2's character varying holds what PostgreSQL's text does (Migrate writes text so).
-            case "character varying" -> hasLength && length < 1_000_000_000L ? TypeNames.normalize(type + "(" + length + ")")
-                    : "text";
-            case "character", "binary varying" -> TypeNames.normalize(hasLength && length < 1_000_000_000L
+            case "character varying" -> length != null && length < 1_000_000_000L
+                    ? TypeNames.normalize(type + "(" + length + ")") : "text";
+            case "character", "binary varying" -> TypeNames.normalize(length != null && length < 1_000_000_000L
                     ? type + "(" + length + ")" : type);
-            case "numeric", "decimal" -> TypeNames.normalize(type + "(" + rows.getInt(5) + "," + rows.getInt(6) + ")");
+            case "numeric", "decimal" -> TypeNames.normalize(type + "(" + precision + "," + scale + ")");
             // H2 reports the fractional precision apart from the type's name: time(0), timestamp(3) with time zone.
-            case "time", "timestamp", "time with time zone", "timestamp with time zone" -> {
-                int precision = rows.getInt(12);
-                yield TypeNames.normalize(rows.wasNull() ? type : type.replaceFirst("^(timestamp|time)",
-                        "$1(" + precision + ")"));
-            }
+            case "time", "timestamp", "time with time zone", "timestamp with time zone" -> TypeNames.normalize(
+                    fraction == null ? type : type.replaceFirst("^(timestamp|time)", "$1(" + fraction + ")"));
             default -> TypeNames.normalize(type);
         };
+    }
+
+    private static Long longOrNull(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static Integer intOrNull(ResultSet rows, int column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value;
     }
 
     private interface RowHandler {

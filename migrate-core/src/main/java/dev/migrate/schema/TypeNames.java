@@ -51,9 +51,6 @@ public final class TypeNames {
         String name = shape.group(1).strip();
         String arguments = shape.group(2) == null ? null : shape.group(2).replace(" ", "");
         String zone = shape.group(3);
-        if (zone != null) {
-            name = name + " " + zone;
-        }
         if (name.equals("float") && arguments != null) {
             // float(p): 1 to 24 is real, 25 to 53 double precision
             return Integer.parseInt(arguments) <= 24 ? "real" : "double precision";
@@ -68,7 +65,9 @@ public final class TypeNames {
         if (name.equals("varchar") && arguments == null) {
             return "varchar";
         }
-        return arguments == null ? name : name + "(" + arguments + ")";
+        String spelled = arguments == null ? name : name + "(" + arguments + ")";
+        // The precision goes before the zone: timestamp(3) with time zone.
+        return zone == null || zone.equals("without time zone") ? spelled : spelled + " " + zone;
     }
 
     /** {@code enum('B','A')} as {@code enum('A','B')}: the values keep their case and are compared as a set. */

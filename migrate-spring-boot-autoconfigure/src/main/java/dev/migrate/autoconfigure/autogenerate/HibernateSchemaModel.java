@@ -107,7 +107,10 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
 
     /** Hibernate's create DDL for the model, as {@code ddl-auto=create} would run it, without touching a database. */
     static List<String> createDdl(Metadata metadata) {
-        ServiceRegistry registry = ((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry();
+        MetadataImplementor implementor = (MetadataImplementor) metadata;
+        // Hibernate orders a table's columns (its column ordering strategy) only when it is about to create them.
+        implementor.orderColumns(true);
+        ServiceRegistry registry = implementor.getMetadataBuildingOptions().getServiceRegistry();
         Map<String, Object> settings = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
         settings.remove(AvailableSettings.HBM2DDL_DELIMITER);
         settings.put(AvailableSettings.FORMAT_SQL, false);
