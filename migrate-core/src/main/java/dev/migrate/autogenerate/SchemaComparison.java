@@ -397,10 +397,13 @@ public final class SchemaComparison {
     private static void compareUniques(List<Change> changes, Schema.Table target, Schema.Table live) {
         for (Schema.Unique unique : target.uniques()) {
             if (!uniqueIn(live, unique.columns())) {
-                changes.add(new Change(Change.Phase.ADD_CONSTRAINT, "add unique " + unique.name() + " on " + target.name()
+                // A name the database made up is not copied (another database has its own of that name).
+                String name = given(unique.name()) != null ? unique.name()
+                        : target.name() + "_" + String.join("_", unique.columns()) + "_key";
+                changes.add(new Change(Change.Phase.ADD_CONSTRAINT, "add unique " + name + " on " + target.name()
                         + unique.columns(), List.of(new Operation.AddConstraint(null, target.name(),
-                                new UniqueConstraint(unique.name(), unique.columns()))),
-                        List.of(new Operation.DropConstraint(null, target.name(), unique.name(), false)), null));
+                                new UniqueConstraint(name, unique.columns()))),
+                        List.of(new Operation.DropConstraint(null, target.name(), name, false)), null));
             }
         }
         for (Schema.Unique unique : live.uniques()) {

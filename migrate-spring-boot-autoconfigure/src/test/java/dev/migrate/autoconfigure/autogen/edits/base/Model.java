@@ -1,0 +1,8 @@
+package dev.migrate.autoconfigure.autogen.edits.base;
+
+/** Marks this package of the shop model for entity scanning. */
+public final class Model {
+
+    private Model() {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.migrate.autoconfigure.autogen.edits.entity;
+
+/** A customer's status. */
+public enum Status {
+    ACTIVE, CLOSED
+}

@@ -1,0 +1,10 @@
+package dev.migrate.autoconfigure.autogen.edits.foreignkeyondelete;
+
+import jakarta.persistence.Entity;
+
+/** A card payment. */
+@Entity
+public class CardPayment extends Payment {
+
+    String lastDigits;
+}

@@ -1,0 +1,18 @@
+package dev.migrate.autoconfigure.autogen.edits.inheritance;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+/** A purchase of the shop model. */
+@Entity
+public class Purchase {
+
+    @Id
+    @GeneratedValue
+    Long id;
+
+    @ManyToOne
+    Customer customer;
+}
