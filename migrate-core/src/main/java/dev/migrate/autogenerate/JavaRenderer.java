@@ -63,6 +63,20 @@ public final class JavaRenderer {
         return code.build();
     }
 
+    /**
+     * An operation as a person writes it in a Java revision ({@code op.createIndex("idx", "users", i -> ...)}), for
+     * messages; a kind of operation autogenerate never writes is named by its type.
+     */
+    public static String describe(Operation operation) {
+        try {
+            return new JavaRenderer().render(operation).toString().strip().replaceAll(";$", "").replaceAll("\\s*\n\\s*",
+                    " ");
+        }
+        catch (IllegalArgumentException ex) {
+            return operation.getClass().getSimpleName();
+        }
+    }
+
     CodeBlock render(Operation operation) {
         if (operation instanceof Operation.CreateTable op) {
             List<CodeBlock> elements = new ArrayList<>();
@@ -94,17 +108,33 @@ public final class JavaRenderer {
             return alterColumn(op);
         }
         if (operation instanceof Operation.CreateIndex op) {
-            if (op.parts().stream().noneMatch(Operation.IndexPart::descending)) {
+            boolean plain = op.parts().stream().noneMatch(part -> part.descending() || part.expression() != null)
+                    && op.where() == null && !op.concurrently() && !op.ifNotExists();
+            if (plain) {
                 CodeBlock columns = strings(op.parts().stream().map(Operation.IndexPart::column).toList());
                 return CodeBlock.builder().addStatement("op.$L($S, $S, $L)", op.unique() ? "createUniqueIndex"
                         : "createIndex", op.name(), op.table(), columns).build();
             }
             CodeBlock.Builder spec = CodeBlock.builder().add("i -> i");
             for (Operation.IndexPart part : op.parts()) {
-                spec.add(part.descending() ? ".descending($S)" : ".columns($S)", part.column());
+                if (part.expression() != null) {
+                    spec.add(".expression($S)", part.expression());
+                }
+                else {
+                    spec.add(part.descending() ? ".descending($S)" : ".columns($S)", part.column());
+                }
             }
             if (op.unique()) {
                 spec.add(".unique()");
+            }
+            if (op.where() != null) {
+                spec.add(".where($S)", op.where());
+            }
+            if (op.concurrently()) {
+                spec.add(".concurrently()");
+            }
+            if (op.ifNotExists()) {
+                spec.add(".ifNotExists()");
             }
             return CodeBlock.builder().addStatement("op.createIndex($S, $S, $L)", op.name(), op.table(), spec.build())
                     .build();
@@ -141,6 +171,9 @@ public final class JavaRenderer {
         CodeBlock.Builder changes = CodeBlock.builder().add("c -> c");
         if (op.type() != null) {
             changes.add(".type($L)", type(op.type()));
+        }
+        if (op.using() != null) {
+            changes.add(".using($S)", op.using());
         }
         if (op.nullable() != null) {
             changes.add(".nullable($L)", op.nullable());
@@ -240,6 +273,9 @@ public final class JavaRenderer {
         }
         if (fk.onUpdate() != null) {
             code.add(".onUpdate($T.Action.$L)", FOREIGN_KEY, fk.onUpdate().name());
+        }
+        if (fk.deferrable()) {
+            code.add(".deferrable($L)", fk.initiallyDeferred());
         }
         return code.build();
     }

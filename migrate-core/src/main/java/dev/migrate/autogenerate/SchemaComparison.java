@@ -35,16 +35,17 @@ public final class SchemaComparison {
 
     private static final Pattern GENERATED_NAME = Pattern.compile("(?i)constraint_[0-9a-f]+");
 
-    private final Predicate<String> tableFilter;
+    private final Predicate<String> nameFilter;
 
     /**
-     * @param include table-name patterns to compare ({@code *} matches any run of characters); empty for all
-     * @param exclude table-name patterns to leave out
+     * @param include name patterns of the tables and sequences to compare ({@code *} matches any run of characters);
+     *     empty for all. A table's columns, keys, indexes and constraints go with it.
+     * @param exclude name patterns of the tables and sequences to leave out
      */
     public SchemaComparison(List<String> include, List<String> exclude) {
         List<Pattern> included = include.stream().map(SchemaComparison::glob).toList();
         List<Pattern> excluded = exclude.stream().map(SchemaComparison::glob).toList();
-        this.tableFilter = name -> (included.isEmpty() || included.stream().anyMatch(p -> p.matcher(name).matches()))
+        this.nameFilter = name -> (included.isEmpty() || included.stream().anyMatch(p -> p.matcher(name).matches()))
                 && excluded.stream().noneMatch(p -> p.matcher(name).matches());
     }
 
@@ -90,7 +91,7 @@ public final class SchemaComparison {
 
     private Map<String, Schema.Table> filtered(Schema schema) {
         Map<String, Schema.Table> tables = new LinkedHashMap<>();
-        schema.tables().stream().filter(t -> tableFilter.test(t.name())).forEach(t -> tables.put(t.name(), t));
+        schema.tables().stream().filter(t -> nameFilter.test(t.name())).forEach(t -> tables.put(t.name(), t));
         return tables;
     }
 
@@ -480,7 +481,11 @@ public final class SchemaComparison {
                 null);
     }
 
-    private static void compareSequences(List<Change> changes, Schema target, Schema live) {
+    private void compareSequences(List<Change> changes, Schema wanted, Schema present) {
+        Schema target = new Schema(wanted.tables(), wanted.sequences().stream().filter(s -> nameFilter.test(s.name()))
+                .toList());
+        Schema live = new Schema(present.tables(), present.sequences().stream().filter(s -> nameFilter.test(s.name()))
+                .toList());
         for (Schema.Sequence sequence : target.sequences()) {
             Schema.Sequence existing = live.sequences().stream().filter(s -> s.name().equals(sequence.name())).findFirst()
                     .orElse(null);

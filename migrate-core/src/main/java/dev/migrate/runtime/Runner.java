@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrate.MigrateException;
+import dev.migrate.autogenerate.JavaRenderer;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
 import dev.migrate.revision.Direction;
@@ -336,9 +337,10 @@ public final class Runner {
                             + "(transactional = false, or '-- transactional: false' in a SQL revision)";
                 }
                 if (problem != null) {
-                    throw new MigrateException("Revision " + script.revision().id() + " (" + script.location()
-                            + ") cannot " + step.direction().label() + " on " + dialect.name() + ": " + problem
-                            + ". Operation: " + operation + ". Nothing was run.");
+                    throw new OperationRefusedException("Revision " + script.revision().id() + " ("
+                            + script.location() + ") cannot " + step.direction().label() + " on " + dialect.name()
+                            + ": its operation " + (operations.indexOf(operation) + 1) + " of " + operations.size()
+                            + ", " + JavaRenderer.describe(operation) + ": " + problem + ". Nothing was run.");
                 }
             }
             prepared.add(new PreparedStep(step, script, operations));

@@ -102,7 +102,8 @@ class BatchUpdateTest {
     @Test
     void aTransactionalRevisionCannotUseIt() {
         assertThatThrownBy(() -> migrate(true).upgrade("heads"))
-                .hasMessageContaining("cannot upgrade on postgresql: a batched update commits each batch, so it cannot "
+                .hasMessageContaining("cannot upgrade on postgresql: its operation 1 of 1, BatchUpdate: a batched update "
+                        + "commits each batch, so it cannot "
                         + "run inside the revision's one transaction; declare the revision non-transactional");
     }
 }

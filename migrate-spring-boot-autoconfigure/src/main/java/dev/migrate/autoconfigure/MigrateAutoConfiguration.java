@@ -73,10 +73,17 @@ public final class MigrateAutoConfiguration {
 
     /** The commands, with autogenerate when there is an entity model. */
     public static Commands commands(Migrate migrate, MigrateProperties properties, MigrateEntityModel model) {
-        Autogenerator autogenerator = model == null ? null : new Autogenerator(migrate, model,
-                new SchemaComparison(properties.getAutogenerate().getIncludeTables(),
-                        properties.getAutogenerate().getExcludeTables()));
-        return new Commands(migrate, revisionWriter(properties), autogenerator);
+        return new Commands(migrate, revisionWriter(properties), model == null ? null
+                : autogenerator(migrate, properties, model));
+    }
+
+    /**
+     * The one comparison of the entity model with the database, configured by {@code migrate.autogenerate.*}: used by
+     * {@code revision --autogenerate}, {@code check}, the {@code autogenerate} profile and {@code MigrateCheck} alike.
+     */
+    public static Autogenerator autogenerator(Migrate migrate, MigrateProperties properties, MigrateEntityModel model) {
+        return new Autogenerator(migrate, model, new SchemaComparison(properties.getAutogenerate().getIncludeTables(),
+                properties.getAutogenerate().getExcludeTables()));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -9,8 +9,10 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * When {@code migrate.command} is set, or the {@code autogenerate} profile is active, the application is a command
- * line: no web server, and Hibernate does not validate or change a schema that the command is about to move or
- * compare. Quieter logging is only a default the user's own settings override.
+ * line: no web server, and Hibernate neither validates nor changes a schema that the command is about to move or
+ * compare, nor checks its sequences' increments against the entities (a database one revision behind, or a changed
+ * {@code allocationSize} that autogenerate is about to write, is what a command is for). Quieter logging is only a
+ * default the user's own settings override.
  */
 class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -23,7 +25,8 @@ class MigrateCommandEnvironmentPostProcessor implements EnvironmentPostProcessor
         }
         environment.getPropertySources().addFirst(new MapPropertySource("migrateCommand", Map.of(
                 "spring.main.web-application-type", "none",
-                "spring.jpa.hibernate.ddl-auto", "none")));
+                "spring.jpa.hibernate.ddl-auto", "none",
+                "spring.jpa.properties.hibernate.id.sequence.increment_size_mismatch_strategy", "none")));
         environment.getPropertySources().addLast(new MapPropertySource("migrateCommandDefaults", Map.of(
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "WARN",

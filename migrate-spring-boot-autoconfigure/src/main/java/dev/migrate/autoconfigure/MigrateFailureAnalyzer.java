@@ -8,6 +8,7 @@ import dev.migrate.revision.ResolutionException;
 import dev.migrate.revision.RevisionGraphException;
 import dev.migrate.runtime.ChecksumMismatchException;
 import dev.migrate.runtime.LockTimeoutException;
+import dev.migrate.runtime.OperationRefusedException;
 import dev.migrate.runtime.MigrationFailedException;
 import dev.migrate.script.ScriptException;
 
@@ -28,6 +29,11 @@ class MigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrateException> {
         if (cause instanceof ChecksumMismatchException) {
             return "Undo the edit of the applied revision and put the change in a new one, or, if the edit changes "
                     + "nothing in the database, record its new checksum: start once with migrate.command=repair.";
+        }
+        if (cause instanceof OperationRefusedException) {
+            return "Nothing was run. Change the revision so that the operation named above can run here (for example "
+                    + "without that option on this database, or in a revision declared non-transactional), or run it on "
+                    + "a database that has the feature (PostgreSQL).";
         }
         if (cause instanceof LockTimeoutException) {
             return "Wait for the other process to finish migrating, or raise migrate.lock-wait.";

@@ -198,10 +198,13 @@ public class MigrateProperties {
         /** Message of the revision written when the application runs with the "autogenerate" profile. */
         private String message;
 
-        /** Table-name patterns to compare ("*" matches any run of characters); all tables when empty. */
+        /**
+         * Comma-separated list of name patterns of the tables and sequences to compare ("*" matches any run of
+         * characters), with their columns, keys, indexes and constraints; everything when empty.
+         */
         private List<String> includeTables = new ArrayList<>();
 
-        /** Table-name patterns to leave out of the comparison. */
+        /** Comma-separated list of name patterns of the tables and sequences to leave out of the comparison. */
         private List<String> excludeTables = new ArrayList<>();
 
         public String getMessage() {

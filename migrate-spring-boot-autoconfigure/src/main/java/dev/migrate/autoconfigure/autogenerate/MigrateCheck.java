@@ -8,7 +8,8 @@ import dev.migrate.Migrate;
 import dev.migrate.autoconfigure.MigrateEntityModel;
 import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
-import dev.migrate.autogenerate.SchemaComparison;
+import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.autoconfigure.MigrateProperties;
 
 /**
  * For an application's own test suite: asserts that its entities and its revisions agree, the way
@@ -36,7 +37,8 @@ public final class MigrateCheck {
     public static void assertEntitiesMatchRevisions(ApplicationContext context) {
         Migrate migrate = context.getBean(Migrate.class);
         MigrateEntityModel model = context.getBean(MigrateEntityModel.class);
-        List<Change> changes = new Autogenerator(migrate, model, SchemaComparison.all()).compare();
+        List<Change> changes = MigrateAutoConfiguration.autogenerator(migrate, context.getBean(MigrateProperties.class),
+                model).compare();
         if (!changes.isEmpty()) {
             throw new AssertionError("The entities and the revisions disagree; write a revision with "
                     + "'revision --autogenerate -m <message>':\n" + Autogenerator.describe(changes));

@@ -1,0 +1,21 @@
+package dev.migrate.autoconfigure.userapp.second;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+
+/** A support ticket. */
+@Entity
+public class Ticket {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_ids")
+    @SequenceGenerator(name = "ticket_ids", sequenceName = "ticket_seq", allocationSize = 20)
+    Long id;
+
+    @Column(length = 200, nullable = false)
+    String title;
+}
