@@ -107,6 +107,52 @@ public abstract class TestDatabase implements BeforeAllCallback, AfterAllCallbac
 
     protected abstract void drop(String name) throws SQLException;
 
+    /** The same database, reached as another user (one with fewer privileges, say); it creates and drops nothing. */
+    public static final class As extends TestDatabase {
+
+        private final TestDatabase database;
+
+        private final String user;
+
+        public As(TestDatabase database, String user) {
+            this.database = database;
+            this.user = user;
+        }
+
+        @Override
+        public String name() {
+            return database.name();
+        }
+
+        @Override
+        public String jdbcUrl() {
+            return database.jdbcUrl();
+        }
+
+        @Override
+        public String user() {
+            return user;
+        }
+
+        @Override
+        public String password() {
+            return "";
+        }
+
+        @Override
+        public String kind() {
+            return database.kind();
+        }
+
+        @Override
+        protected void create(String name) {
+        }
+
+        @Override
+        protected void drop(String name) {
+        }
+    }
+
     static final class Postgres extends TestDatabase {
 
         private PostgresServer server;

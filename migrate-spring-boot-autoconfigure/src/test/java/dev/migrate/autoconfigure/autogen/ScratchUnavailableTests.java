@@ -1,0 +1,54 @@
+package dev.migrate.autoconfigure.autogen;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import dev.migrate.Migrate;
+import dev.migrate.autogenerate.Change;
+import dev.migrate.script.ScriptDirectory;
+import dev.migrate.testing.SimpleDataSource;
+import dev.migrate.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database user without the privilege to create a schema: autogenerate says so and compares Hibernate's mapping
+ * model translated field by field instead.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ScratchUnavailableTests {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.postgres();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void withoutCreateOnTheDatabaseTheTranslationIsComparedAndTheLogSaysWhy(CapturedOutput output) throws Exception {
+        String role = "mt_noscratch_" + UUID.randomUUID().toString().substring(0, 8);
+        db.execute("CREATE ROLE " + role + " LOGIN", "REVOKE CREATE ON DATABASE " + db.name() + " FROM PUBLIC");
+        try {
+            TestDatabase limited = new TestDatabase.As(db, role);
+            ModelRoundTrip trip = new ModelRoundTrip(ModelEditsTests.EDITS + "base", limited, work);
+            Migrate migrate = Migrate.builder().dataSource(SimpleDataSource.of(db.jdbcUrl(), role, ""))
+                    .scripts(ScriptDirectory.of(List.of())).build();
+            List<Change> changes = trip.compare(limited, migrate);
+            assertThat(changes).extracting(Change::description).contains("add table customer", "add table purchase");
+            assertThat(output.getOut()).contains("Autogenerate cannot create a scratch schema here")
+                    .contains("comparing Hibernate's mapping model translated field by field instead");
+        }
+        finally {
+            db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
+    }
+}
