@@ -9,6 +9,7 @@ import dev.migrate.autogenerate.Change;
 import dev.migrate.autogenerate.SchemaComparison;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
+import dev.migrate.schema.ScratchSchema;
 import dev.migrate.dialect.PostgresDialect;
 
 /**
@@ -49,6 +50,28 @@ public final class IntrospectionBenchmark {
                     });
             System.out.println(measurement.row() + String.format("   round trips: %d, changes: %d", roundTrips[0],
                     changes[0]));
+            // What autogenerate does for an entity model of the same tables: build the model's DDL in a scratch
+            // schema (a transaction that is rolled back), read it and the live schema, compare.
+            List<String> statements = new java.util.ArrayList<>();
+            for (int i = 1; i <= tables; i++) {
+                for (String statement : BenchDatabase.tableDdl(i).split(";\n")) {
+                    if (!statement.isBlank()) {
+                        statements.add(statement);
+                    }
+                }
+            }
+            Measurement autogenerate = Measurement.of(String.format("scratch build + introspect + compare, %,d tables",
+                    tables), 1, Math.max(3, rounds / 2), () -> {
+                        try {
+                            Schema target = ScratchSchema.build(connection, new PostgresDialect(), statements);
+                            Schema live = reader.read(connection, null, Set.of());
+                            changes[0] = SchemaComparison.all().compare(target, live).size();
+                        }
+                        catch (java.sql.SQLException | ScratchSchema.Unavailable ex) {
+                            throw new IllegalStateException(ex);
+                        }
+                    });
+            System.out.println(autogenerate.row() + String.format("   changes: %d", changes[0]));
         }
     }
 }

@@ -49,7 +49,12 @@ final class DemoJar {
 
     /** Runs a command ({@code --migrate.command=...}) to its end. */
     Result command(String commandLine) throws IOException, InterruptedException {
-        Process process = builder(List.of("--migrate.command=" + commandLine)).start();
+        return run("--migrate.command=" + commandLine);
+    }
+
+    /** Runs the jar with these arguments to its end (a command, the autogenerate profile). */
+    Result run(String... arguments) throws IOException, InterruptedException {
+        Process process = builder(List.of(arguments)).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();

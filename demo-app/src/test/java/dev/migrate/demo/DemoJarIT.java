@@ -61,6 +61,22 @@ class DemoJarIT {
         }
 
         @Test
+        void theAutogenerateMessageGivenAsTheReadmeSaysArrivesWhole() throws Exception {
+            Path empty = java.nio.file.Files.createDirectories(work.resolve("no-revisions"));
+            Path written = java.nio.file.Files.createDirectories(work.resolve("written"));
+            DemoJar demo = new DemoJar(work, Map.of("MIGRATE_AUTOGENERATE_MESSAGE", "initial schema"), List.of(
+                    "--migrate.locations=filesystem:" + empty, "--migrate.revisions.format=sql",
+                    "--migrate.revisions.directory=" + written));
+            DemoJar.Result result = demo.run("--spring.profiles.active=autogenerate");
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            try (var files = java.nio.file.Files.list(written)) {
+                Path file = files.findFirst().orElseThrow();
+                assertThat(file.getFileName().toString()).endsWith("_initial_schema.sql");
+                assertThat(java.nio.file.Files.readString(file)).contains("-- message: initial schema\n");
+            }
+        }
+
+        @Test
         void theWalkthroughCommandsDoWhatTheReadmeSays() throws Exception {
             DemoJar demo = new DemoJar(work, Map.of(), List.of());
             DemoJar.Result upgrade = demo.command("upgrade");
