@@ -108,6 +108,34 @@ public final class Migrate {
         return runner().repairChecksums();
     }
 
+    /** Creates the state tables when they are missing, and nothing else; returns whether they were created. */
+    public boolean ensureStateTables() {
+        return runner().ensureStateTables();
+    }
+
+    /** The statements that create the state tables when they are missing, for a script. */
+    public String ensureStateTablesSql() {
+        return offline().renderStateTables();
+    }
+
+    /**
+     * The database as a person names it: its JDBC URL, with any password or other credential left out (for
+     * {@code current --verbose}).
+     */
+    public String describeDatabase() {
+        if (dataSource == null) {
+            return "no database";
+        }
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            String url = connection.getMetaData().getURL();
+            return url == null ? "the database" : url.replaceAll("(?i)([?&;](password|passwd|pwd)=)[^&;]*", "$1***")
+                    .replaceAll("//[^/@:]+:[^/@]*@", "//***@");
+        }
+        catch (java.sql.SQLException ex) {
+            throw new MigrateException("Cannot reach the database: " + ex.getMessage(), ex);
+        }
+    }
+
     /** What {@code upgrade target} would run, without running it. */
     public Plan pending(String target) {
         return planner.upgrade(current(), target);

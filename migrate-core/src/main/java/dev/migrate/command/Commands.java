@@ -28,24 +28,27 @@ import dev.migrate.script.RevisionWriter;
 public final class Commands {
 
     private static final Map<String, String> ALIASES = Map.of("-m", "--message", "-r", "--rev-range", "-v",
-            "--verbose", "-i", "--indicate-current");
+            "--verbose", "-i", "--indicate-current", "-c", "--check-heads");
 
     private static final Set<String> VALUED = Set.of("--message", "--rev-range", "--head", "--branch-label",
             "--depends-on", "--rev-id");
 
     private static final Set<String> FLAGS = Set.of("--sql", "--verbose", "--indicate-current", "--purge", "--splice",
-            "--non-transactional", "--autogenerate");
+            "--non-transactional", "--autogenerate", "--check-heads", "--resolve-dependencies");
 
     /** One line per command, for usage errors and {@code help}. */
     public static final String USAGE = String.join("\n",
             "usage:",
             "  upgrade [target] [--sql]            bring the database up to target (default heads); --sql prints the script",
             "  downgrade <target> [--sql]          bring the database down to target (-1, base, <rev>, <label>@<rev>)",
-            "  current [--verbose]                 the revisions the database is at",
+            "  current [--verbose] [--check-heads] the revisions the database is at; --check-heads fails unless at the heads",
             "  history [-r start:end] [-i] [-v]    the revisions, newest first; -i marks the database's",
-            "  heads [--verbose]                   the heads of the graph",
+            "  heads [--verbose] [--resolve-dependencies]",
+            "                                      the heads of the graph; without those others only depend on",
             "  branches [--verbose]                the branch points and their branches",
             "  show <rev>                          one revision in full ('current' works)",
+            "  edit <rev>                          the path of the revision's file, for an editor",
+            "  ensure_version [--sql]              create the state tables when they are missing, nothing else",
             "  stamp <target> [--purge] [--sql]    set the version table without running revisions",
             "  repair                              record the new checksum of edited applied revisions",
             "  merge <revs...|heads> -m <message>  write a revision that joins heads",
@@ -104,6 +107,8 @@ public final class Commands {
                 case "heads" -> heads(line);
                 case "branches" -> branches(line);
                 case "show" -> show(line);
+                case "edit" -> edit(line);
+                case "ensure_version", "ensure-version" -> ensureVersion(line);
                 case "stamp" -> stamp(line);
                 case "repair" -> repair(line);
                 case "merge" -> merge(line);
@@ -191,21 +196,29 @@ public final class Commands {
 
     // ---- looking at the graph and the database ------------------------------------------------------------
 
+    /**
+     * The branch heads of what the database has applied, as Alembic's {@code current} lists them (a revision applied
+     * because another depends on it is one too); {@code --verbose} adds the database and each revision in full;
+     * {@code --check-heads} fails unless every head is applied.
+     */
     private String current(CommandLine line) {
         noPositionals(line);
         List<String> rows = migrate.current();
-        RevisionGraph graph = migrate.graph();
-        List<String> out = new ArrayList<>();
-        for (String row : rows) {
-            Revision revision = graph.get(row);
-            if (revision == null) {
-                out.add(row + " (not in the revisions location)");
-            }
-            else {
-                out.add(line.flag("--verbose") ? verbose(revision, rows) : brief(revision));
+        List<Revision> current = migrate.planner().appliedHeads(rows);
+        if (line.flag("--check-heads")) {
+            List<String> pending = migrate.planner().upgrade(rows, "heads").revisionIds();
+            if (!pending.isEmpty()) {
+                throw new NotAtHeads("Target database is not up to date: it is at " + rows(rows) + ", and "
+                        + String.join(", ", pending) + " of the heads' revisions are not applied. Run 'upgrade heads'.");
             }
         }
-        return String.join("\n", out);
+        if (line.flag("--verbose")) {
+            List<String> blocks = new ArrayList<>();
+            blocks.add("Current revision(s) for " + migrate.describeDatabase() + ":");
+            current.forEach(revision -> blocks.add(format().verbose(revision, false)));
+            return String.join("\n", blocks).strip();
+        }
+        return current.stream().map(revision -> format().markers(revision)).collect(Collectors.joining("\n"));
     }
 
     private String history(CommandLine line) {
@@ -213,21 +226,29 @@ public final class Commands {
         String range = line.option("--rev-range");
         boolean needsDatabase = line.flag("--indicate-current") || range != null && range.contains("current");
         List<String> rows = needsDatabase ? migrate.current() : List.of();
+        boolean indicate = line.flag("--indicate-current");
         List<HistoryEntry> entries = migrate.planner().history(range, rows);
         if (line.flag("--verbose")) {
-            return entries.stream().map(entry -> verbose(entry.revision(), rows)).collect(Collectors.joining("\n\n"));
+            return entries.stream().map(entry -> format().verbose(entry.revision(), indicate && entry.current()))
+                    .collect(Collectors.joining("\n")).strip();
         }
-        return entries.stream()
-                .map(entry -> line.flag("--indicate-current") ? entry.line()
-                        : new HistoryEntry(entry.revision(), entry.head(), entry.branchPoint(), entry.mergePoint(), false,
-                                entry.applied()).line())
+        return entries.stream().map(entry -> format().historyLine(entry.revision(), indicate && entry.current()))
                 .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * Every head, those others only depend on marked {@code (effective head)}; {@code --resolve-dependencies} leaves
+     * those out, as Alembic does.
+     */
     private String heads(CommandLine line) {
         noPositionals(line);
-        return migrate.heads().stream().map(head -> line.flag("--verbose") ? verbose(head, List.of()) : brief(head))
-                .collect(Collectors.joining("\n"));
+        RevisionGraph graph = migrate.graph();
+        List<Revision> heads = migrate.heads().stream()
+                .filter(head -> !line.flag("--resolve-dependencies") || !graph.isEffectiveHead(head)).toList();
+        if (line.flag("--verbose")) {
+            return heads.stream().map(head -> format().verbose(head, false)).collect(Collectors.joining("\n")).strip();
+        }
+        return heads.stream().map(head -> format().withLabels(head)).collect(Collectors.joining("\n"));
     }
 
     private String branches(CommandLine line) {
@@ -235,63 +256,59 @@ public final class Commands {
         RevisionGraph graph = migrate.graph();
         List<String> out = new ArrayList<>();
         for (Revision point : graph.branchPoints()) {
-            StringBuilder block = new StringBuilder(line.flag("--verbose") ? verbose(point, List.of()) : brief(point));
+            StringBuilder block = new StringBuilder(line.flag("--verbose") ? format().verbose(point, false) + "\n"
+                    : format().branchPoint(point) + "\n");
+            String indent = " ".repeat(point.id().length());
             for (Revision child : graph.childrenOf(point)) {
-                block.append("\n    -> ").append(brief(child)).append(", ").append(child.message());
+                block.append(indent).append(" -> ").append(format().withLabels(child))
+                        .append(line.flag("--verbose") ? ", " + child.message() : "").append('\n');
             }
             out.add(block.toString());
         }
-        return String.join("\n", out);
+        return String.join("\n", out).strip();
     }
 
     private String show(CommandLine line) {
         String target = requiredSingle(line, "a revision, such as head, current or an id");
         List<String> rows = target.contains("current") ? migrate.current() : List.of();
         List<Revision> revisions = migrate.planner().resolve(target, rows);
+        return revisions.stream().map(revision -> format().verbose(revision, false)).collect(Collectors.joining("\n"))
+                .strip();
+    }
+
+    /** The files of the revisions a target names ({@code current} works), a path a line, for an editor to open. */
+    private String edit(CommandLine line) {
+        String target = requiredSingle(line, "a revision, such as head, current or an id");
+        List<String> rows = target.contains("current") ? migrate.current() : List.of();
+        List<Revision> revisions = migrate.planner().resolve(target, rows);
         if (revisions.isEmpty()) {
-            return "<base>";
+            throw new MigrateException("'" + target + "' names no revision, so there is no file to edit.");
         }
-        return revisions.stream().map(revision -> verbose(revision, rows)).collect(Collectors.joining("\n\n"));
+        return revisions.stream().map(revision -> migrate.scripts().script(revision.id()).location())
+                .collect(Collectors.joining("\n"));
     }
 
-    /** {@code id (label) (head)}, as Alembic's heads and current print a revision. */
-    private String brief(Revision revision) {
-        RevisionGraph graph = migrate.graph();
-        StringBuilder text = new StringBuilder(revision.id());
-        if (!revision.branchLabels().isEmpty()) {
-            text.append(" (").append(String.join(", ", revision.branchLabels().stream().sorted().toList())).append(')');
+    /** Creates the state tables when they are missing, and nothing else (Alembic's {@code ensure_version}). */
+    private String ensureVersion(CommandLine line) {
+        noPositionals(line);
+        if (line.flag("--sql")) {
+            return migrate.ensureStateTablesSql();
         }
-        if (graph.isHead(revision)) {
-            text.append(" (head)");
-        }
-        if (graph.isBranchPoint(revision)) {
-            text.append(" (branchpoint)");
-        }
-        if (revision.isMerge()) {
-            text.append(" (mergepoint)");
-        }
-        return text.toString();
+        return migrate.ensureStateTables() ? "Created the version table " + migrate.settings().versionTable()
+                + " and the history table " + migrate.settings().historyTable() + "."
+                : "The version table " + migrate.settings().versionTable() + " exists already.";
     }
 
-    private String verbose(Revision revision, List<String> rows) {
-        StringBuilder text = new StringBuilder("Rev: ").append(brief(revision));
-        if (rows.contains(revision.id())) {
-            text.append(" (current)");
+    private RevisionFormat format() {
+        return new RevisionFormat(migrate.graph(), migrate.scripts());
+    }
+
+    /** {@code current --check-heads} found the database behind the heads: a failing status, as Alembic's. */
+    private static final class NotAtHeads extends MigrateException {
+
+        NotAtHeads(String message) {
+            super(message);
         }
-        text.append('\n').append(revision.isMerge() ? "Merges: " : "Parent: ")
-                .append(revision.isBase() ? "<base>" : String.join(", ", revision.parents())).append('\n');
-        if (!revision.branchLabels().isEmpty()) {
-            text.append("Branch names: ").append(String.join(", ", revision.branchLabels().stream().sorted().toList()))
-                    .append('\n');
-        }
-        if (!revision.dependsOn().isEmpty()) {
-            text.append("Depends on: ").append(String.join(", ", revision.dependsOn())).append('\n');
-        }
-        text.append("Path: ").append(migrate.scripts().script(revision.id()).location()).append("\n\n    ")
-                .append(revision.message()).append("\n\n    Revision ID: ").append(revision.id())
-                .append("\n    Revises: ").append(String.join(", ", revision.parents()))
-                .append("\n    Create Date: ").append(revision.created() == null ? "unknown" : revision.created());
-        return text.toString();
     }
 
     // ---- autogenerate ------------------------------------------------------------------------------------
@@ -343,9 +360,10 @@ public final class Commands {
         else if (head == null && graph.size() == 0) {
             parents = List.of();
         }
-        else if (head == null && graph.heads().size() > 1) {
-            throw new MigrateException("Multiple heads are present (" + ids(graph.heads()) + "); name the head the "
-                    + "new revision follows with --head, or join them first with 'merge heads -m <message>'.");
+        else if (head == null && migrate.planner().resolve("heads", List.of()).size() > 1) {
+            throw new MigrateException("Multiple heads are present (" + ids(migrate.planner().resolve("heads",
+                    List.of())) + "); name the head the new revision follows with --head, or join them first with "
+                    + "'merge heads -m <message>'.");
         }
         else {
             List<Revision> resolved = migrate.planner().resolve(head == null ? "head" : head, List.of());

@@ -110,6 +110,25 @@ public final class Planner {
         return graph.ids(graph.topsOf(graph.ancestorsOrSelf(keep)));
     }
 
+    /**
+     * The branch heads of what is applied: the applied revisions no applied revision follows through its parents (one
+     * that others only depend on included), in the graph's order. What Alembic's {@code current} lists.
+     */
+    public List<Revision> appliedHeads(Collection<String> rows) {
+        BitSet applied = state(rows).applied;
+        List<Revision> heads = new ArrayList<>();
+        for (Revision revision : graph.toRevisions(graph.topologicalOrder(applied))) {
+            boolean followed = false;
+            for (int child : graph.childrenOf(graph.indexOf(revision.id()))) {
+                followed |= applied.get(child);
+            }
+            if (!followed) {
+                heads.add(revision);
+            }
+        }
+        return heads;
+    }
+
     /** Every revision applied when the version table holds {@code rows}, in apply order. */
     public List<Revision> applied(Collection<String> rows) {
         return graph.toRevisions(graph.topologicalOrder(state(rows).applied));
@@ -153,7 +172,8 @@ public final class Planner {
 
     private BitSet upgradeTargets(Target target, State state) {
         if (target instanceof Target.Heads) {
-            return indexes(graph.heads());
+            // Alembic's "heads" leaves out the heads others only depend on: they come with whatever needs them.
+            return bitsOf(graph.ids(allHeads()));
         }
         if (target instanceof Target.Head) {
             return RevisionGraph.single(singleHead(target.text(), allHeads()));
@@ -336,7 +356,7 @@ public final class Planner {
                 rows = bitsOf(graph.ids(graph.topsOf(appliedInBranch)));
             }
             if (rows.cardinality() > 1) {
-                throw ResolutionException.ambiguousCurrent(text, graph.ids(graph.bits(rows)));
+                throw ResolutionException.ambiguousCurrent(text, relative.steps() > 0, graph.ids(graph.bits(rows)));
             }
             return rows.isEmpty() ? null : rows.nextSetBit(0);
         }
@@ -368,8 +388,8 @@ public final class Planner {
                 }
             }
             if (next.isEmpty()) {
-                throw ResolutionException.walkedOffTop(text, from == null ? "base" : "'" + graph.revision(from).id() + "'",
-                        taken);
+                throw ResolutionException.walkedOffTop(text, steps, from == null ? "base"
+                        : "'" + graph.revision(from).id() + "'", taken);
             }
             if (next.cardinality() > 1) {
                 String at = node == null ? "base" : "'" + graph.revision(node).id() + "'";
@@ -383,14 +403,14 @@ public final class Planner {
 
     private Landing walkDown(String text, Integer from, int steps, BitSet branch) {
         if (from == null) {
-            throw ResolutionException.walkedBelowBase(text, "the database", 0);
+            throw ResolutionException.walkedBelowBase(text, steps, "the database", 0);
         }
         int node = from;
         BitSet path = new BitSet();
         for (int taken = 0; taken < steps; taken++) {
             if (branch != null && !branch.get(node)) {
-                throw ResolutionException.walkedBelowBase(text, "the branch of '" + graph.revision(from).id() + "'",
-                        taken);
+                throw ResolutionException.walkedBelowBase(text, steps, "the branch of '" + graph.revision(from).id()
+                        + "'", taken);
             }
             int[] parents = graph.parentsOf(node);
             path.set(node);
@@ -408,7 +428,8 @@ public final class Planner {
             }
             if (parents.length == 0) {
                 if (taken + 1 < steps) {
-                    throw ResolutionException.walkedBelowBase(text, "'" + graph.revision(from).id() + "'", taken + 1);
+                    throw ResolutionException.walkedBelowBase(text, steps, "'" + graph.revision(from).id() + "'",
+                            taken + 1);
                 }
                 return new Landing(new BitSet(), node, path);
             }
@@ -499,7 +520,8 @@ public final class Planner {
         if (labelled != null) {
             return labelled;
         }
-        List<Integer> matches = graph.indexesWithPrefix(name);
+        // As in Alembic, a prefix names a revision from four characters on: a shorter one is too easily mistyped.
+        List<Integer> matches = name.length() < 4 ? List.of() : graph.indexesWithPrefix(name);
         if (matches.size() == 1) {
             return matches.get(0);
         }
@@ -510,8 +532,9 @@ public final class Planner {
                 matches.stream().limit(10).map(i -> graph.revision(i).id()).toList());
     }
 
+    /** The heads as {@code head} and {@code heads} mean them: those others only depend on left out, as in Alembic. */
     private int[] allHeads() {
-        return graph.bits(indexes(graph.heads()));
+        return graph.bits(indexes(graph.heads().stream().filter(head -> !graph.isEffectiveHead(head)).toList()));
     }
 
     private int singleHead(String argument, int[] heads) {

@@ -18,7 +18,8 @@ public class ResolutionException extends MigrateException {
     static ResolutionException noSuchRevision(String name) {
         String hint = name.length() < 4 && name.chars().allMatch(c -> Character.digit(c, 16) >= 0)
                 ? "; use at least four characters of a revision id to match it by prefix" : "";
-        return new ResolutionException("No such revision or branch '" + name + "'" + hint + ".");
+        return new ResolutionException("Can't locate revision identified by '" + name + "': no revision id, unique id "
+                + "prefix or branch label is '" + name + "'" + hint + ".");
     }
 
     static ResolutionException ambiguousPrefix(String prefix, Collection<String> candidates) {
@@ -39,19 +40,21 @@ public class ResolutionException extends MigrateException {
                 + "; name the revision to go to, or narrow the walk to one branch with '<label>@" + stripBranch(target) + "'.");
     }
 
-    static ResolutionException ambiguousCurrent(String target, Collection<String> rows) {
-        return new ResolutionException("Ambiguous target '" + target + "': the database has several heads ("
-                + join(rows) + "); use '<label>@" + stripBranch(target) + "' or a revision id to say which branch to move.");
+    static ResolutionException ambiguousCurrent(String target, boolean upward, Collection<String> rows) {
+        return new ResolutionException((upward ? "Ambiguous upgrade from multiple current revisions"
+                : stripBranch(target) + " from multiple heads is ambiguous") + " (" + join(rows) + "): use '<label>@"
+                + stripBranch(target) + "' or a revision id to say which branch to move.");
     }
 
-    static ResolutionException walkedOffTop(String target, String from, int possible) {
-        return new ResolutionException("Relative target '" + target + "' walks past the top of the graph: only "
-                + possible + " revision(s) follow " + from + ".");
+    static ResolutionException walkedOffTop(String target, int steps, String from, int possible) {
+        return new ResolutionException("Relative revision " + target + " didn't produce " + Math.abs(steps)
+                + " migrations: it walks past the top of the graph, only " + possible + " revision(s) follow " + from
+                + ".");
     }
 
-    static ResolutionException walkedBelowBase(String target, String from, int possible) {
-        return new ResolutionException("Relative target '" + target + "' walks below base: " + from + " is only "
-                + possible + " revision(s) above base.");
+    static ResolutionException walkedBelowBase(String target, int steps, String from, int possible) {
+        return new ResolutionException("Relative revision " + target + " didn't produce " + Math.abs(steps)
+                + " migrations: it walks below base, " + from + " is only " + possible + " revision(s) above base.");
     }
 
     static ResolutionException relativeCountDiffers(String target, int steps, Collection<String> added) {
@@ -67,9 +70,9 @@ public class ResolutionException extends MigrateException {
     }
 
     static ResolutionException notApplied(String target, String id, Collection<String> rows) {
-        return new ResolutionException("Revision '" + id + "' (from '" + target
-                + "') is not applied, so the database cannot be downgraded to it; the database is at "
-                + (rows.isEmpty() ? "base" : join(rows)) + ".");
+        return new ResolutionException("Destination " + id + " is not a valid downgrade target from current head(s) "
+                + (rows.isEmpty() ? "base" : join(rows)) + ": " + id + (id.equals(target) ? "" : " (from '" + target
+                + "')") + " is not applied, so the database cannot be downgraded to it.");
     }
 
     static ResolutionException unknownCurrent(Collection<String> unknown) {

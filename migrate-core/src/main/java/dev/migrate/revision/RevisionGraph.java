@@ -33,6 +33,9 @@ public final class RevisionGraph {
     private final int[] order;
     private final int[] byOrder;
 
+    /** The labels each revision is shown with, worked out on first use. */
+    private volatile List<String>[] shownLabels;
+
     private RevisionGraph(Revision[] revisions, Map<String, Integer> indexById, Map<String, Integer> indexByLabel,
             int[][] parents, int[][] prerequisites) {
         this.revisions = revisions;
@@ -401,6 +404,46 @@ public final class RevisionGraph {
             covered.set(node);
         }
         return covered;
+    }
+
+    /**
+     * The branch labels a revision is shown with, as Alembic shows them: every label whose branch covers it (its
+     * own, those of the branches it descends from, and those of the branch it leads into up to the next branch or
+     * merge point), in alphabetical order.
+     */
+    public List<String> labelsOf(Revision revision) {
+        List<String>[] labels = shownLabels;
+        if (labels == null) {
+            labels = computeShownLabels();
+            shownLabels = labels;
+        }
+        return labels[index(revision)];
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String>[] computeShownLabels() {
+        List<String>[] labels = new List[revisions.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = new ArrayList<>();
+        }
+        List<String> names = new ArrayList<>(indexByLabel.keySet());
+        java.util.Collections.sort(names);
+        for (String label : names) {
+            BitSet covered = branchOf(indexByLabel.get(label));
+            for (int i = covered.nextSetBit(0); i >= 0; i = covered.nextSetBit(i + 1)) {
+                labels[i].add(label);
+            }
+        }
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = List.copyOf(labels[i]);
+        }
+        return labels;
+    }
+
+    /** A head that other revisions depend on: Alembic's "effective head", applied as a dependency of theirs. */
+    public boolean isEffectiveHead(Revision revision) {
+        int i = index(revision);
+        return children[i].length == 0 && dependents[i].length > 0;
     }
 
     /** Every revision that must be applied before this one: parents, dependencies, and theirs. */

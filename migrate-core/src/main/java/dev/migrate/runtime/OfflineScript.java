@@ -51,11 +51,7 @@ public final class OfflineScript {
         sql.append('\n');
         settings(sql);
         if (createTables) {
-            if (settings.schema() != null) {
-                statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
-            }
-            statement(sql, dialect.createVersionTable(settings.schema(), settings.versionTable()));
-            statement(sql, dialect.createHistoryTable(settings.schema(), settings.historyTable()));
+            createStateTables(sql);
             sql.append('\n');
         }
         if (settings.schema() != null && dialect.name().equals("postgresql")) {
@@ -108,6 +104,23 @@ public final class OfflineScript {
         }
     }
 
+    /** The script that creates the state tables when they are missing ({@code ensure_version --sql}). */
+    public String renderStateTables() {
+        StringBuilder sql = new StringBuilder();
+        comment(sql, "Migrate offline script for " + dialect.name() + ": the state tables");
+        sql.append('\n');
+        createStateTables(sql);
+        return sql.toString();
+    }
+
+    private void createStateTables(StringBuilder sql) {
+        if (settings.schema() != null) {
+            statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
+        }
+        statement(sql, dialect.createVersionTable(settings.schema(), settings.versionTable()));
+        statement(sql, dialect.createHistoryTable(settings.schema(), settings.historyTable()));
+    }
+
     /** The script of a {@code stamp}: the version-table rows change from {@code from} to {@code to}, nothing runs. */
     public String renderStamp(List<String> from, List<String> to, boolean createTables) {
         StringBuilder sql = new StringBuilder();
@@ -116,11 +129,7 @@ public final class OfflineScript {
         sql.append('\n');
         settings(sql);
         if (createTables) {
-            if (settings.schema() != null) {
-                statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
-            }
-            statement(sql, dialect.createVersionTable(settings.schema(), settings.versionTable()));
-            statement(sql, dialect.createHistoryTable(settings.schema(), settings.historyTable()));
+            createStateTables(sql);
         }
         String version = dialect.qualify(settings.schema(), settings.versionTable());
         if (dialect.transactionalDdl()) {

@@ -134,6 +134,18 @@ public final class Runner {
         });
     }
 
+    /**
+     * Creates the state tables when they are missing (Alembic's {@code ensure_version}); returns whether it did. A
+     * version table dropped while the history records steps is refused as for a run.
+     */
+    public boolean ensureStateTables() {
+        return withLock((connection, dialect, tables) -> {
+            boolean missing = tables.readRows(connection) == null;
+            ensureTables(connection, dialect, tables, false);
+            return missing;
+        });
+    }
+
     /** The version table's rows; empty when it does not exist yet. Takes no lock and creates nothing. */
     public List<String> currentRows() {
         return read((connection, tables) -> {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrate.Migrate;
 import dev.migrate.script.RevisionWriter;
+import dev.migrate.script.ScriptDirectory;
+import dev.migrate.testing.TestRevision;
 import dev.migrate.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,13 +41,16 @@ class CommandsTest {
     @BeforeEach
     void setUp() throws Exception {
         db.reset();
-        RevisionWriter writer = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.JAVA, sources,
-                "db.revisions", RevisionWriter.DEFAULT_TEMPLATE),
-                Clock.fixed(Instant.parse("2026-11-28T04:05:00Z"), ZoneOffset.UTC));
+        RevisionWriter writer = writer();
         commands = new Commands(Migrate.builder().dataSource(db.dataSource()).locations("classpath:dev/migrate/seed/java")
                 .build(), writer);
         branched = new Commands(Migrate.builder().dataSource(db.dataSource()).versionTable("branched_version")
                 .historyTable("branched_history").locations("classpath:dev/migrate/graph/java").build(), writer);
+    }
+
+    RevisionWriter writer() {
+        return new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.JAVA, sources, "db.revisions",
+                RevisionWriter.DEFAULT_TEMPLATE), Clock.fixed(Instant.parse("2026-11-28T04:05:00Z"), ZoneOffset.UTC));
     }
 
     @Test
@@ -75,12 +81,17 @@ class CommandsTest {
         assertThat(commands.run("current").output()).isEmpty();
         commands.run("upgrade heads");
         assertThat(commands.run("current").output()).isEqualTo("d4e5f6a1b2c3 (head)");
-        assertThat(commands.run("current --verbose").output()).startsWith("""
-                Rev: d4e5f6a1b2c3 (head) (current)
+        assertThat(commands.run("current --verbose").output()).isEqualTo("Current revision(s) for " + db.jdbcUrl() + ":\n"
+                + """
+                Rev: d4e5f6a1b2c3 (head)
                 Parent: c3d4e5f6a1b2
                 Path: dev.migrate.seed.java.R20250201_0800_d4e5f6a1b2c3_add_full_name
 
-                    add full_name filled from email""");
+                    add full_name filled from email
+                   \s
+                    Revision ID: d4e5f6a1b2c3
+                    Revises: c3d4e5f6a1b2
+                    Create Date:""");
     }
 
     @Test
@@ -101,11 +112,16 @@ class CommandsTest {
 
     @Test
     void headsAndBranchesDescribeTheGraph() {
-        assertThat(branched.run("heads").output()).isEqualTo("xxxx00000001 (audit) (head)\nmmmm00000001 (head) (mergepoint)");
+        // The audit branch is only depended on: Alembic's "effective head". Labels are those of every branch a
+        // revision is on.
+        assertThat(branched.run("heads").output())
+                .isEqualTo("xxxx00000001 (audit) (effective head)\nmmmm00000001 (billing, core, network) (head)");
+        assertThat(branched.run("heads --resolve-dependencies").output())
+                .isEqualTo("mmmm00000001 (billing, core, network) (head)");
         assertThat(branched.run("branches").output()).isEqualTo("""
                 aaaa00000001 (core) (branchpoint)
-                    -> bbbb00000001 (billing), invoices
-                    -> nnnn00000001 (network), hosts""");
+                             -> bbbb00000001 (billing, core)
+                             -> nnnn00000001 (core, network)""");
     }
 
     @Test
@@ -116,11 +132,11 @@ class CommandsTest {
                 Path: dev.migrate.seed.java.R20250130_0900_b2c3d4e5f6a1_create_strategies
 
                     create strategies table
-
+                   \s
                     Revision ID: b2c3d4e5f6a1
                     Revises: a1b2c3d4e5f6
-                    Create Date: unknown""");
-        assertThat(commands.run("show current").output()).isEqualTo("<base>");
+                    Create Date:""");
+        assertThat(commands.run("show current").output()).isEmpty();
     }
 
     @Test
@@ -189,19 +205,27 @@ class CommandsTest {
     }
 
     @Test
-    void mergeJoinsTheHeads() throws IOException {
-        CommandResult result = branched.run("merge heads -m \"join audit\" --rev-id feed00000002");
+    void mergeJoinsTheRevisionsItNames() throws IOException {
+        CommandResult result = branched.run("merge xxxx00000001 mmmm00000001 -m \"join audit\" --rev-id feed00000002");
         assertThat(result.exitCode()).as(result.output()).isZero();
         String source = Files.readString(sources.resolve("db/revisions/R20261128_0405_feed00000002_join_audit.java"));
         assertThat(source).contains("parents = {\"xxxx00000001\", \"mmmm00000001\"}");
+        // The audit head is only depended on: as in Alembic, 'heads' means the one real head, and there is nothing to join.
+        assertThat(branched.run("merge heads -m again").output())
+                .isEqualTo("FAILED: A merge joins at least two revisions; heads names only mmmm00000001.");
     }
 
     @Test
     void revisionWithSeveralHeadsAsksForAHeadOrAMerge() {
-        CommandResult result = branched.run("revision -m next");
-        assertThat(result.exitCode()).isEqualTo(CommandResult.FAILED);
-        assertThat(result.output()).isEqualTo("FAILED: Multiple heads are present (xxxx00000001, mmmm00000001); name the "
-                + "head the new revision follows with --head, or join them first with 'merge heads -m <message>'.");
+        // One real head (the audit head is only depended on): a new revision follows it.
+        assertThat(branched.run("revision -m next --rev-id cccc00000001").output()).startsWith("Generating ");
+        Commands forked = new Commands(Migrate.builder().dataSource(db.dataSource()).scripts(ScriptDirectory.of(List.of(
+                TestRevision.of("a", null, op -> { }, op -> { }), TestRevision.of("b", "a", op -> { }, op -> { }),
+                TestRevision.of("c", "a", op -> { }, op -> { })))).build(), writer());
+        CommandResult several = forked.run("revision -m next");
+        assertThat(several.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(several.output()).isEqualTo("FAILED: Multiple heads are present (b, c); name the head the new "
+                + "revision follows with --head, or join them first with 'merge heads -m <message>'.");
         assertThat(branched.run("revision -m next --head bbbb00000001").output())
                 .isEqualTo("FAILED: Revision bbbb00000001 is not a head revision; use --splice to start a new branch from it.");
         assertThat(branched.run("revision -m next --head bbbb00000001 --splice --rev-id feed00000003").exitCode()).isZero();
@@ -211,7 +235,7 @@ class CommandsTest {
     void errorsExitWithOneAndUsageErrorsWithTwo() {
         CommandResult failed = commands.run("upgrade nosuchrev");
         assertThat(failed.exitCode()).isEqualTo(CommandResult.FAILED);
-        assertThat(failed.output()).isEqualTo("FAILED: No such revision or branch 'nosuchrev'.");
+        assertThat(failed.output()).isEqualTo("FAILED: Can't locate revision identified by 'nosuchrev': no revision id, unique id prefix or branch label is 'nosuchrev'.");
         CommandResult usage = commands.run("downgrade");
         assertThat(usage.exitCode()).isEqualTo(CommandResult.USAGE);
         assertThat(usage.output()).startsWith("error: 'downgrade' needs a target, such as -1, base or a revision id\nusage:");

@@ -91,7 +91,7 @@ class BadInputTest {
     @Test
     void anUnknownTarget() throws SQLException {
         assertThatThrownBy(() -> migrate(table("a1", null)).upgrade("b2c3d4"))
-                .hasMessage("No such revision or branch 'b2c3d4'.");
+                .hasMessage("Can't locate revision identified by 'b2c3d4': no revision id, unique id prefix or branch label is 'b2c3d4'.");
         assertNothingApplied();
     }
 
@@ -110,7 +110,8 @@ class BadInputTest {
         Migrate migrate = migrate(table("a", null), table("b", "a"));
         migrate.upgrade("heads");
         assertThatThrownBy(() -> migrate.downgrade("-3"))
-                .hasMessage("Relative target '-3' walks below base: 'b' is only 2 revision(s) above base.");
+                .hasMessage("Relative revision -3 didn't produce 3 migrations: it walks below base, 'b' is only "
+                        + "2 revision(s) above base.");
         assertThat(migrate.current()).containsExactly("b");
         assertThat(new Catalog(db).tables()).contains("t_a", "t_b");
     }

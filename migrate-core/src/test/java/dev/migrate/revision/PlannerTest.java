@@ -82,15 +82,13 @@ class PlannerTest {
 
     @Test
     void historyListsNewestFirstWithMarks() {
-        List<String> lines = merged.history(null, List.of("b2", "n1")).stream().map(HistoryEntry::line).toList();
-        assertThat(lines).containsExactly(
-                "(b2, n2) -> m1 (head) (mergepoint), ",
-                "n1 -> n2, ",
-                "r2 -> n1 (current), ",
-                "b1 -> b2 (current), ",
-                "r2 -> b1, ",
-                "r1 -> r2 (branchpoint), ",
-                "<base> -> r1, ");
+        List<HistoryEntry> entries = merged.history(null, List.of("b2", "n1"));
+        assertThat(entries).extracting(entry -> entry.revision().id())
+                .containsExactly("m1", "n2", "n1", "b2", "b1", "r2", "r1");
+        assertThat(entries).filteredOn(HistoryEntry::current).extracting(entry -> entry.revision().id())
+                .containsExactly("n1", "b2");
+        assertThat(entries.get(0)).extracting(HistoryEntry::head, HistoryEntry::mergePoint).containsExactly(true, true);
+        assertThat(entries.get(5)).extracting(HistoryEntry::branchPoint, HistoryEntry::applied).containsExactly(true, true);
     }
 
     @Test

@@ -74,13 +74,14 @@ class TargetGrammarTest {
         @Test
         void anUnknownRevisionIsNamed() {
             assertThatThrownBy(() -> linear.upgrade(List.of(), "beef1234"))
-                    .hasMessage("No such revision or branch 'beef1234'.");
+                    .hasMessage("Can't locate revision identified by 'beef1234': no revision id, unique id prefix or branch label is 'beef1234'.");
         }
 
         @Test
         void aShortUnknownPrefixSuggestsFourCharacters() {
             assertThatThrownBy(() -> linear.upgrade(List.of(), "ff"))
-                    .hasMessage("No such revision or branch 'ff'; use at least four characters of a revision id to "
+                    .hasMessage("Can't locate revision identified by 'ff': no revision id, unique id prefix or branch label is 'ff'; "
+                            + "use at least four characters of a revision id to "
                             + "match it by prefix.");
         }
 
@@ -157,7 +158,7 @@ class TargetGrammarTest {
         @Test
         void anUnknownLabelIsNamed() {
             assertThatThrownBy(() -> forked.upgrade(List.of(), "shipping@head"))
-                    .hasMessage("No such revision or branch 'shipping'.");
+                    .hasMessage("Can't locate revision identified by 'shipping': no revision id, unique id prefix or branch label is 'shipping'.");
         }
     }
 
@@ -207,8 +208,8 @@ class TargetGrammarTest {
         @Test
         void minusOneWithSeveralCurrentHeadsIsAmbiguous() {
             assertThatThrownBy(() -> forked.downgrade(List.of("b2", "n2"), "-1"))
-                    .hasMessage("Ambiguous target '-1': the database has several heads (b2, n2); use '<label>@-1' or a "
-                            + "revision id to say which branch to move.");
+                    .hasMessage("-1 from multiple heads is ambiguous (b2, n2): use '<label>@-1' or a revision id to say "
+                            + "which branch to move.");
         }
 
         @Test
@@ -231,18 +232,22 @@ class TargetGrammarTest {
         @Test
         void aWalkPastTheTopSaysHowFarItCouldGo() {
             assertThatThrownBy(() -> linear.upgrade(List.of(), "+5"))
-                    .hasMessage("Relative target '+5' walks past the top of the graph: only 4 revision(s) follow base.");
+                    .hasMessage("Relative revision +5 didn't produce 5 migrations: it walks past the top of the graph, "
+                            + "only 4 revision(s) follow base.");
             assertThatThrownBy(() -> linear.upgrade(List.of(C), "+2"))
-                    .hasMessage("Relative target '+2' walks past the top of the graph: only 1 revision(s) follow '"
+                    .hasMessage("Relative revision +2 didn't produce 2 migrations: it walks past the top of the graph, "
+                            + "only 1 revision(s) follow '"
                             + C + "'.");
         }
 
         @Test
         void aWalkBelowBaseSaysHowFarItCouldGo() {
             assertThatThrownBy(() -> linear.downgrade(List.of(D), "-5"))
-                    .hasMessage("Relative target '-5' walks below base: '" + D + "' is only 4 revision(s) above base.");
+                    .hasMessage("Relative revision -5 didn't produce 5 migrations: it walks below base, '" + D
+                            + "' is only 4 revision(s) above base.");
             assertThatThrownBy(() -> linear.downgrade(List.of(), "-1"))
-                    .hasMessage("Relative target '-1' walks below base: the database is only 0 revision(s) above base.");
+                    .hasMessage("Relative revision -1 didn't produce 1 migrations: it walks below base, the database "
+                            + "is only 0 revision(s) above base.");
         }
 
         @Test
@@ -260,8 +265,8 @@ class TargetGrammarTest {
         @Test
         void aDowngradeTargetMustBeApplied() {
             assertThatThrownBy(() -> linear.downgrade(List.of(B), D))
-                    .hasMessage("Revision '" + D + "' (from '" + D + "') is not applied, so the database cannot be "
-                            + "downgraded to it; the database is at " + B + ".");
+                    .hasMessage("Destination " + D + " is not a valid downgrade target from current head(s) " + B + ": "
+                            + D + " is not applied, so the database cannot be downgraded to it.");
         }
 
         @Test

@@ -53,8 +53,20 @@ class BranchesOnPostgresTest {
     }
 
     @Test
-    void headWithTwoHeadsIsRefusedAndNothingRuns() throws SQLException {
-        assertThatThrownBy(() -> migrate().upgrade("head")).isInstanceOf(MultipleHeadsException.class);
+    void headIsTheOneRealHeadTheAuditHeadComesAsItsDependency() throws SQLException {
+        // As in Alembic, a head that others only depend on (audit) is no head of its own for 'head'.
+        RunResult result = migrate().upgrade("head");
+        assertThat(result.rowsAfter()).containsExactly("mmmm00000001");
+        assertThat(catalog.tables()).contains("audit_log", "payments", "hosts");
+    }
+
+    @Test
+    void headWithTwoRealHeadsIsRefusedAndNothingRuns() throws SQLException {
+        Migrate forked = Migrate.builder().dataSource(db.dataSource()).scripts(dev.migrate.script.ScriptDirectory.of(
+                java.util.List.of(dev.migrate.testing.TestRevision.of("a", null, op -> { }, op -> { }),
+                        dev.migrate.testing.TestRevision.of("b", "a", op -> { }, op -> { }),
+                        dev.migrate.testing.TestRevision.of("c", "a", op -> { }, op -> { })))).build();
+        assertThatThrownBy(() -> forked.upgrade("head")).isInstanceOf(MultipleHeadsException.class);
         assertThat(catalog.tables()).containsExactlyInAnyOrder("migrate_version", "migrate_history");
     }
 

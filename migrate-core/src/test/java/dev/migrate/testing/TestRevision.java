@@ -42,6 +42,11 @@ public final class TestRevision implements RevisionScript {
         return new TestRevision(moved, upgrade, downgrade, transactional);
     }
 
+    /** A copy carrying these branch labels. */
+    public TestRevision withBranchLabels(String... labels) {
+        return new TestRevision(revision.withBranchLabels(labels), upgrade, downgrade, transactional);
+    }
+
     /** A copy with this message. */
     public TestRevision withMessage(String message) {
         return new TestRevision(revision.withMessage(message), upgrade, downgrade, transactional);
