@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import dev.migrate.dialect.Dialect;
 import dev.migrate.dialect.PostgresDialect;
+import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.HistoryEntry;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Planner;
@@ -86,17 +87,35 @@ public final class Migrate {
 
     /** Brings the database up to {@code target} ({@code heads}, {@code head}, {@code +1}, an id, ...). */
     public RunResult upgrade(String target) {
-        return runner().run(rows -> planner.upgrade(rows, target));
+        return upgrade(target, RevisionContext.NONE);
+    }
+
+    /**
+     * Brings the database up to {@code target}, giving revisions these {@code -x} arguments and recording the tag
+     * in the history (Alembic's {@code -x} and {@code --tag}).
+     */
+    public RunResult upgrade(String target, RevisionContext context) {
+        return runner().run(rows -> planner.upgrade(rows, target), context);
     }
 
     /** Brings the database down to {@code target} ({@code -1}, {@code base}, an id, {@code label@rev}, ...). */
     public RunResult downgrade(String target) {
-        return runner().run(rows -> planner.downgrade(rows, target));
+        return downgrade(target, RevisionContext.NONE);
+    }
+
+    /** Brings the database down to {@code target}, with {@code -x} arguments and a tag. */
+    public RunResult downgrade(String target, RevisionContext context) {
+        return runner().run(rows -> planner.downgrade(rows, target), context);
     }
 
     /** Sets the version table to {@code target} without running any revision. */
     public RunResult stamp(String target, boolean purge) {
-        return runner().stamp(rows -> planner.stampRows(rows, target, purge));
+        return stamp(target, purge, null);
+    }
+
+    /** Sets the version table to {@code target} without running any revision, recording the tag. */
+    public RunResult stamp(String target, boolean purge, String tag) {
+        return runner().stamp(rows -> planner.stampRows(rows, target, purge), tag);
     }
 
     /**
@@ -174,24 +193,35 @@ public final class Migrate {
      * tables), or a range {@code start:end}.
      */
     public String upgradeSql(String targetOrRange) {
+        return upgradeSql(targetOrRange, RevisionContext.NONE);
+    }
+
+    /** As {@link #upgradeSql(String)}, for revisions given these {@code -x} arguments and tag. */
+    public String upgradeSql(String targetOrRange, RevisionContext context) {
         if (targetOrRange.contains(":")) {
             Target.Range range = Target.parseRange(targetOrRange);
             List<String> from = range.start() == null ? List.of() : ids(planner.resolve(range.start().text(), List.of()));
             String to = range.end() == null ? "heads" : range.end().text();
-            return offline().render(planner.upgrade(from, to), from.isEmpty());
+            return offline().render(planner.upgrade(from, to), from.isEmpty(), context);
         }
-        return offline().render(planner.upgrade(List.of(), targetOrRange), true);
+        return offline().render(planner.upgrade(List.of(), targetOrRange), true, context);
     }
 
     /** The SQL of a downgrade {@code start:end}, without a connection. */
     public String downgradeSql(String range) {
+        return downgradeSql(range, RevisionContext.NONE);
+    }
+
+    /** As {@link #downgradeSql(String)}, for revisions given these {@code -x} arguments and tag. */
+    public String downgradeSql(String range, RevisionContext context) {
         if (!range.contains(":")) {
             throw new MigrateException("An offline downgrade needs a range 'start:end', such as 'heads:base': "
                     + "without a database there is no current revision to start from.");
         }
         Target.Range parsed = Target.parseRange(range);
         List<String> from = ids(planner.resolve(parsed.start() == null ? "heads" : parsed.start().text(), List.of()));
-        return offline().render(planner.downgrade(from, parsed.end() == null ? "base" : parsed.end().text()), false);
+        return offline().render(planner.downgrade(from, parsed.end() == null ? "base" : parsed.end().text()), false,
+                context);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
 import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
+import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.HistoryEntry;
 
 import dev.migrate.revision.Revision;
@@ -28,10 +29,10 @@ import dev.migrate.script.RevisionWriter;
 public final class Commands {
 
     private static final Map<String, String> ALIASES = Map.of("-m", "--message", "-r", "--rev-range", "-v",
-            "--verbose", "-i", "--indicate-current", "-c", "--check-heads");
+            "--verbose", "-i", "--indicate-current", "-c", "--check-heads", "-x", "-x");
 
     private static final Set<String> VALUED = Set.of("--message", "--rev-range", "--head", "--branch-label",
-            "--depends-on", "--rev-id");
+            "--depends-on", "--rev-id", "-x", "--tag", "--version-path");
 
     private static final Set<String> FLAGS = Set.of("--sql", "--verbose", "--indicate-current", "--purge", "--splice",
             "--non-transactional", "--autogenerate", "--check-heads", "--resolve-dependencies");
@@ -39,8 +40,10 @@ public final class Commands {
     /** One line per command, for usage errors and {@code help}. */
     public static final String USAGE = String.join("\n",
             "usage:",
-            "  upgrade [target] [--sql]            bring the database up to target (default heads); --sql prints the script",
-            "  downgrade <target> [--sql]          bring the database down to target (-1, base, <rev>, <label>@<rev>)",
+            "  upgrade [target] [--sql] [--tag <tag>] [-x key=value]...",
+            "                                      bring the database up to target (default heads); --sql prints the script",
+            "  downgrade <target> [--sql] [--tag <tag>] [-x key=value]...",
+            "                                      bring the database down to target (-1, base, <rev>, <label>@<rev>)",
             "  current [--verbose] [--check-heads] the revisions the database is at; --check-heads fails unless at the heads",
             "  history [-r start:end] [-i] [-v]    the revisions, newest first; -i marks the database's",
             "  heads [--verbose] [--resolve-dependencies]",
@@ -98,7 +101,7 @@ public final class Commands {
 
     public CommandResult run(List<String> words) {
         try {
-            CommandLine line = CommandLine.parse(words, ALIASES, VALUED, FLAGS);
+            CommandLine line = CommandLine.parse(commandFirst(words), ALIASES, VALUED, FLAGS);
             String output = switch (line.command()) {
                 case "upgrade" -> upgrade(line);
                 case "downgrade" -> downgrade(line);
@@ -130,28 +133,60 @@ public final class Commands {
         }
     }
 
+    /**
+     * The words with the command first: Alembic's users write {@code -x} before the command
+     * ({@code -x tenant=acme upgrade heads}).
+     */
+    private static List<String> commandFirst(List<String> words) {
+        List<String> leading = new ArrayList<>();
+        int i = 0;
+        while (i < words.size() && words.get(i).equals("-x") && i + 1 < words.size()) {
+            leading.add(words.get(i++));
+            leading.add(words.get(i++));
+        }
+        if (leading.isEmpty() || i >= words.size()) {
+            return words;
+        }
+        List<String> reordered = new ArrayList<>(words.subList(i, words.size()));
+        reordered.addAll(1, leading);
+        return reordered;
+    }
+
+    /** The {@code -x key=value} arguments and the {@code --tag} of a command line. */
+    private static RevisionContext context(CommandLine line) {
+        java.util.Map<String, String> arguments = new java.util.LinkedHashMap<>();
+        for (String argument : line.all("-x")) {
+            int equals = argument.indexOf('=');
+            if (equals <= 0) {
+                throw new CommandLine.UsageException("-x takes key=value, not '" + argument + "'");
+            }
+            arguments.put(argument.substring(0, equals), argument.substring(equals + 1));
+        }
+        return new RevisionContext(arguments, line.option("--tag"));
+    }
+
     // ---- moving the database ------------------------------------------------------------------------------
 
     private String upgrade(CommandLine line) {
         String target = optionalSingle(line, "heads");
         if (line.flag("--sql")) {
-            return migrate.upgradeSql(target);
+            return migrate.upgradeSql(target, context(line));
         }
         if (target.contains(":")) {
             throw new CommandLine.UsageException("a range 'start:end' is only accepted with --sql");
         }
-        return moved(migrate.upgrade(target));
+        return moved(migrate.upgrade(target, context(line)));
     }
 
     private String downgrade(CommandLine line) {
         String target = requiredSingle(line, "a target, such as -1, base or a revision id");
         if (line.flag("--sql")) {
-            return migrate.downgradeSql(target);
+            return migrate.downgradeSql(target, context(line));
         }
         if (target.contains(":")) {
             throw new CommandLine.UsageException("a range 'start:end' is only accepted with --sql");
         }
-        return moved(migrate.downgrade(target));
+        return moved(migrate.downgrade(target, context(line)));
     }
 
     private String moved(RunResult result) {
@@ -177,7 +212,7 @@ public final class Commands {
             }
             return migrate.stampSql(target);
         }
-        RunResult result = migrate.stamp(target, line.flag("--purge"));
+        RunResult result = migrate.stamp(target, line.flag("--purge"), line.option("--tag"));
         return "Stamped the version table: " + rows(result.plan().fromRows()) + " -> " + rows(result.rowsAfter()) + ".";
     }
 
@@ -284,8 +319,26 @@ public final class Commands {
         if (revisions.isEmpty()) {
             throw new MigrateException("'" + target + "' names no revision, so there is no file to edit.");
         }
-        return revisions.stream().map(revision -> migrate.scripts().script(revision.id()).location())
+        return revisions.stream().map(revision -> sourceFile(migrate.scripts().script(revision.id())))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * The file a revision was written in: an SQL file's path as found; a Java revision's source under the source
+     * root new revisions go to (by default {@code src/main/java}); a classpath SQL file under
+     * {@code src/main/resources}.
+     */
+    private String sourceFile(dev.migrate.script.RevisionScript script) {
+        String location = script.location();
+        if (java.nio.file.Files.isRegularFile(Path.of(location))) {
+            return location;
+        }
+        if (script instanceof dev.migrate.script.JavaRevisionScript) {
+            Path root = writer != null && writer.format() == RevisionWriter.Format.JAVA ? writer.directory()
+                    : Path.of("src/main/java");
+            return root.resolve(location.replace('.', '/') + ".java").toString();
+        }
+        return Path.of("src/main/resources").resolve(location).toString();
     }
 
     /** Creates the state tables when they are missing, and nothing else (Alembic's {@code ensure_version}). */

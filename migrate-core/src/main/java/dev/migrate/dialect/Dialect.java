@@ -498,7 +498,8 @@ public abstract class Dialect {
                 + "    duration_ms BIGINT,\n"
                 + "    applied_by VARCHAR(200),\n"
                 + "    success BOOLEAN,\n"
-                + "    error VARCHAR(4000)\n"
+                + "    error VARCHAR(4000),\n"
+                + "    tag VARCHAR(200)\n"
                 + ")";
     }
 
@@ -563,6 +564,11 @@ public abstract class Dialect {
      */
     public boolean isUndefinedTable(SQLException ex) {
         return Set.of("42P01", "3F000", "42S02", "42S04", "90079").contains(ex.getSQLState());
+    }
+
+    /** SQLStates that mean "no such column": PostgreSQL's 42703, H2's 42122. */
+    public boolean isUndefinedColumn(SQLException ex) {
+        return Set.of("42703", "42122").contains(ex.getSQLState());
     }
 
     /** The dialect for the database behind a connection. */

@@ -36,19 +36,32 @@ public final class Operations {
 
     private final String schema;
 
-    /** Operations recorded into a new list, in the run's default schema. */
+    private final RevisionContext context;
+
+    /** Operations recorded into a new list, in the run's default schema, for a run given nothing else. */
     public Operations() {
-        this(new ArrayList<>(), null);
+        this(RevisionContext.NONE);
     }
 
-    private Operations(List<Operation> recorded, String schema) {
+    /** Operations recorded into a new list, for a run given these {@code -x} arguments and tag. */
+    public Operations(RevisionContext context) {
+        this(new ArrayList<>(), null, Objects.requireNonNull(context, "context"));
+    }
+
+    private Operations(List<Operation> recorded, String schema, RevisionContext context) {
         this.recorded = recorded;
         this.schema = schema;
+        this.context = context;
     }
 
     /** The same recorder, with every table and sequence name taken in {@code schemaName}. */
     public Operations inSchema(String schemaName) {
-        return new Operations(recorded, Names.require(schemaName, "schema name"));
+        return new Operations(recorded, Names.require(schemaName, "schema name"), context);
+    }
+
+    /** What the run was given: its {@code -x} arguments and its tag. */
+    public RevisionContext context() {
+        return context;
     }
 
     /** Everything recorded so far, in call order. */

@@ -10,6 +10,7 @@ import dev.migrate.op.Operation;
 import dev.migrate.op.Operation.BulkInsert;
 import dev.migrate.op.Operation.Execute;
 import dev.migrate.op.Operation.JdbcWork;
+import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Step;
@@ -44,6 +45,11 @@ public final class OfflineScript {
      * base must.
      */
     public String render(Plan plan, boolean createTables) {
+        return render(plan, createTables, RevisionContext.NONE);
+    }
+
+    /** As {@link #render(Plan, boolean)}, for revisions given these {@code -x} arguments and tag. */
+    public String render(Plan plan, boolean createTables, RevisionContext context) {
         StringBuilder sql = new StringBuilder();
         String from = plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows());
         String to = plan.toRows().isEmpty() ? "base" : String.join(", ", plan.toRows());
@@ -60,7 +66,7 @@ public final class OfflineScript {
         }
         Transaction transaction = new Transaction(sql);
         for (Step step : plan.steps()) {
-            renderStep(sql, step, transaction);
+            renderStep(sql, step, transaction, context);
         }
         transaction.commit();
         return sql.toString();
@@ -151,10 +157,11 @@ public final class OfflineScript {
         return sql.toString();
     }
 
-    private void renderStep(StringBuilder sql, Step step, Transaction transaction) {
+    private void renderStep(StringBuilder sql, Step step, Transaction transaction, RevisionContext context) {
         RevisionScript script = scripts.script(step.revision().id());
         StepEvent event = new StepEvent(step, script.location(), script.transactional(), true);
-        List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+        List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade(context)
+                : script.downgrade(context);
         boolean transactional = script.transactional() && dialect.transactionalDdl();
         comment(sql, "Running " + event.describe() + " (" + script.location() + ")");
         if (transactional) {
@@ -181,10 +188,11 @@ public final class OfflineScript {
             statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
         }
         statement(sql, "INSERT INTO " + dialect.qualify(settings.schema(), settings.historyTable())
-                + " (revision, direction, message, checksum, started_at, duration_ms, applied_by, success) VALUES ("
+                + " (revision, direction, message, checksum, started_at, duration_ms, applied_by, success, tag) VALUES ("
                 + dialect.stringLiteral(step.revision().id()) + ", " + dialect.stringLiteral(step.direction().label()) + ", "
                 + dialect.stringLiteral(step.revision().message()) + ", " + dialect.stringLiteral(script.checksum())
-                + ", CURRENT_TIMESTAMP, NULL, CURRENT_USER, TRUE)");
+                + ", CURRENT_TIMESTAMP, NULL, CURRENT_USER, TRUE, " + (context.tag() == null ? "NULL"
+                        : dialect.stringLiteral(context.tag())) + ")");
         transaction.endRevision();
         sql.append('\n');
     }

@@ -17,6 +17,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogenerate.JavaRenderer;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
+import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Step;
@@ -65,6 +66,14 @@ public final class Runner {
      * Runs the plan that {@code planner} makes from the version table's current rows.
      */
     public RunResult run(Function<List<String>, Plan> planner) {
+        return run(planner, RevisionContext.NONE);
+    }
+
+    /**
+     * Runs the plan that {@code planner} makes from the version table's current rows, for a run given these
+     * {@code -x} arguments and tag (the history records the tag).
+     */
+    public RunResult run(Function<List<String>, Plan> planner, RevisionContext context) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
             List<String> rows = ensureTables(connection, dialect, tables, false);
@@ -74,13 +83,14 @@ public final class Runner {
                 logger.info("Database is at {}; nothing to do", rows.isEmpty() ? "base" : String.join(", ", rows));
                 return new RunResult(plan, rows, Duration.ofNanos(System.nanoTime() - started));
             }
-            List<PreparedStep> prepared = prepare(plan, dialect, connection);
+            List<PreparedStep> prepared = prepare(plan, dialect, connection, context);
+            tables.ensureHistoryShape(connection);
             OperationExecutor executor = new OperationExecutor(dialect);
             String appliedBy = connection.getMetaData().getUserName();
             SharedTransaction shared = !settings.transactionPerRevision() && dialect.transactionalDdl()
                     ? new SharedTransaction() : null;
             for (PreparedStep step : prepared) {
-                runStep(connection, dialect, tables, executor, step, appliedBy, shared);
+                runStep(connection, dialect, tables, executor, step, appliedBy, shared, context.tag());
             }
             if (shared != null) {
                 shared.commit(connection, tables);
@@ -91,16 +101,22 @@ public final class Runner {
 
     /** Sets the version table to {@code rowsFor(currentRows)} without running any revision. */
     public RunResult stamp(Function<List<String>, List<String>> rowsFor) {
+        return stamp(rowsFor, null);
+    }
+
+    /** As {@link #stamp(Function)}, recording the run's tag in the history. */
+    public RunResult stamp(Function<List<String>, List<String>> rowsFor, String tag) {
         long started = System.nanoTime();
         return withLock((connection, dialect, tables) -> {
             List<String> rows = ensureTables(connection, dialect, tables, true);
             List<String> target = rowsFor.apply(rows);
+            tables.ensureHistoryShape(connection);
             inTransaction(connection, () -> {
                 tables.replaceRows(connection, target);
                 tables.settleUnfinished(connection, "settled by stamp to " + (target.isEmpty() ? "base" : target));
                 tables.insertHistory(connection, new HistoryRecord(0, String.join(",", target).isEmpty() ? "base"
                         : String.join(",", target), "stamp", "stamp from " + (rows.isEmpty() ? "base" : rows), null,
-                        Instant.now(), 0L, connection.getMetaData().getUserName(), true, null));
+                        Instant.now(), 0L, connection.getMetaData().getUserName(), true, null, tag));
             });
             logger.info("Stamped the version table from {} to {}", rows.isEmpty() ? "base" : rows,
                     target.isEmpty() ? "base" : target);
@@ -122,10 +138,11 @@ public final class Runner {
                 return List.of();
             }
             String appliedBy = connection.getMetaData().getUserName();
+            tables.ensureHistoryShape(connection);
             List<HistoryRecord> records = new ArrayList<>();
             for (AppliedRevisions.Edited revision : edited) {
                 records.add(new HistoryRecord(0, revision.id(), "repair", "checksum " + revision.recorded() + " -> "
-                        + revision.now() + " accepted", revision.now(), Instant.now(), 0L, appliedBy, true, null));
+                        + revision.now() + " accepted", revision.now(), Instant.now(), 0L, appliedBy, true, null, null));
             }
             inTransaction(connection, () -> tables.insertHistory(connection, records));
             List<String> repaired = edited.stream().map(AppliedRevisions.Edited::describe).toList();
@@ -321,7 +338,8 @@ public final class Runner {
                 + "Restore the table, or recreate it with 'stamp <the revisions the database is at>'." + suggestion;
     }
 
-    private List<PreparedStep> prepare(Plan plan, Dialect dialect, Connection connection) throws SQLException {
+    private List<PreparedStep> prepare(Plan plan, Dialect dialect, Connection connection, RevisionContext context)
+            throws SQLException {
         List<PreparedStep> prepared = new ArrayList<>();
         String sqlFileProblem = null;
         boolean sqlFileChecked = false;
@@ -335,7 +353,8 @@ public final class Runner {
                 throw new MigrateException("Revision " + script.revision().id() + " (" + script.location()
                         + ") cannot " + step.direction().label() + ": " + sqlFileProblem + " Nothing was run.");
             }
-            List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade() : script.downgrade();
+            List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade(context)
+                    : script.downgrade(context);
             for (Operation operation : operations) {
                 String problem = dialect.problemWith(operation);
                 if (problem == null && script.transactional() && operation instanceof Operation.BatchUpdate) {
@@ -418,7 +437,7 @@ public final class Runner {
     }
 
     private void runStep(Connection connection, Dialect dialect, StateTables tables, OperationExecutor executor,
-            PreparedStep prepared, String appliedBy, SharedTransaction shared) throws SQLException {
+            PreparedStep prepared, String appliedBy, SharedTransaction shared, String tag) throws SQLException {
         Step step = prepared.step();
         RevisionScript script = prepared.script();
         boolean transactional = script.transactional();
@@ -432,7 +451,7 @@ public final class Runner {
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         HistoryRecord record = new HistoryRecord(0, step.revision().id(), step.direction().label(),
-                step.revision().message(), script.checksum(), startedAt, null, appliedBy, null, null);
+                step.revision().message(), script.checksum(), startedAt, null, appliedBy, null, null, tag);
         long marker = -1;
         int done = 0;
         // A failed CREATE INDEX CONCURRENTLY leaves an invalid index behind; knowing those there before, the report
@@ -509,7 +528,7 @@ public final class Runner {
 
     private static HistoryRecord withOutcome(HistoryRecord record, long millis, boolean success, String error) {
         return new HistoryRecord(0, record.revision(), record.direction(), record.message(), record.checksum(),
-                record.startedAt(), millis, record.appliedBy(), success, error);
+                record.startedAt(), millis, record.appliedBy(), success, error, record.tag());
     }
 
     private void recordFailure(Connection connection, StateTables tables, HistoryRecord record, long marker,

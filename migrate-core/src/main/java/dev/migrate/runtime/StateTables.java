@@ -23,7 +23,10 @@ import dev.migrate.revision.Step;
 public final class StateTables {
 
     private static final String INSERT_HISTORY = "INSERT INTO %s (revision, direction, message, checksum, started_at,"
-            + " duration_ms, applied_by, success, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " duration_ms, applied_by, success, error, tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String HISTORY_COLUMNS = "id, revision, direction, message, checksum, started_at, duration_ms,"
+            + " applied_by, success, error";
 
     private static final int HISTORY_ROWS_PER_INSERT = 500;
 
@@ -251,17 +254,17 @@ public final class StateTables {
         for (int start = 0; start < records.size(); start += HISTORY_ROWS_PER_INSERT) {
             List<HistoryRecord> chunk = records.subList(start, Math.min(records.size(), start + HISTORY_ROWS_PER_INSERT));
             String sql = INSERT_HISTORY.formatted(history())
-                    + ", (?, ?, ?, ?, ?, ?, ?, ?, ?)".repeat(chunk.size() - 1);
+                    + ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)".repeat(chunk.size() - 1);
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    bind(insert, i * 9, chunk.get(i));
+                    bind(insert, i * 10, chunk.get(i));
                 }
                 insert.executeUpdate();
             }
         }
     }
 
-    /** Sets the nine values of a history row, starting after parameter {@code offset}. */
+    /** Sets the ten values of a history row, starting after parameter {@code offset}. */
     private static void bind(PreparedStatement insert, int offset, HistoryRecord record) throws SQLException {
         insert.setString(offset + 1, record.revision());
         insert.setString(offset + 2, record.direction());
@@ -272,6 +275,7 @@ public final class StateTables {
         insert.setString(offset + 7, truncate(record.appliedBy(), 200));
         insert.setObject(offset + 8, record.success());
         insert.setString(offset + 9, truncate(record.error(), 4000));
+        insert.setString(offset + 10, truncate(record.tag(), 200));
     }
 
     /** Completes a row written while its step was running. */
@@ -289,19 +293,29 @@ public final class StateTables {
 
     /** Every history row, oldest first. */
     public List<HistoryRecord> readHistory(Connection connection) throws SQLException {
-        List<HistoryRecord> records = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, started_at,"
-                        + " duration_ms, applied_by, success, error FROM " + history() + " ORDER BY id")) {
-            while (rows.next()) {
-                records.add(record(rows));
-            }
+        try {
+            return readHistory(connection, true);
         }
         catch (SQLException ex) {
             if (dialect.isUndefinedTable(ex)) {
                 return List.of();
             }
+            if (dialect.isUndefinedColumn(ex)) {
+                // A history table from before tags: read as it is; its first run that writes adds the column.
+                return readHistory(connection, false);
+            }
             throw ex;
+        }
+    }
+
+    private List<HistoryRecord> readHistory(Connection connection, boolean withTag) throws SQLException {
+        List<HistoryRecord> records = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT " + HISTORY_COLUMNS + (withTag ? ", tag" : "")
+                        + " FROM " + history() + " ORDER BY id")) {
+            while (rows.next()) {
+                records.add(record(rows, withTag));
+            }
         }
         return records;
     }
@@ -316,11 +330,10 @@ public final class StateTables {
             count.next();
             long steps = count.getLong(1);
             HistoryRecord last = null;
-            try (ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, started_at,"
-                    + " duration_ms, applied_by, success, error FROM " + history()
+            try (ResultSet rows = statement.executeQuery("SELECT " + HISTORY_COLUMNS + " FROM " + history()
                     + " WHERE success = TRUE ORDER BY id DESC LIMIT 1")) {
                 if (rows.next()) {
-                    last = record(rows);
+                    last = record(rows, false);
                 }
             }
             return new RecordedSteps(steps, last);
@@ -358,11 +371,10 @@ public final class StateTables {
         List<HistoryRecord> unfinished = new ArrayList<>();
         if (anyUnfinished) {
             try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT id, revision, direction, message, checksum, "
-                            + "started_at, duration_ms, applied_by, success, error FROM " + history()
+                    ResultSet rows = statement.executeQuery("SELECT " + HISTORY_COLUMNS + " FROM " + history()
                             + " WHERE success IS NULL ORDER BY id")) {
                 while (rows.next()) {
-                    unfinished.add(record(rows));
+                    unfinished.add(record(rows, false));
                 }
             }
         }
@@ -403,7 +415,7 @@ public final class StateTables {
     public record AppliedState(Map<String, String> checksums, List<HistoryRecord> unfinished) {
     }
 
-    private static HistoryRecord record(ResultSet rows) throws SQLException {
+    private static HistoryRecord record(ResultSet rows, boolean withTag) throws SQLException {
         Timestamp started = rows.getTimestamp(6);
         long duration = rows.getLong(7);
         Long durationMillis = rows.wasNull() ? null : duration;
@@ -411,7 +423,17 @@ public final class StateTables {
         Boolean outcome = rows.wasNull() ? null : success;
         return new HistoryRecord(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                 rows.getString(5), started == null ? null : started.toInstant(), durationMillis, rows.getString(8),
-                outcome, rows.getString(10));
+                outcome, rows.getString(10), withTag ? rows.getString(11) : null);
+    }
+
+    /**
+     * Brings a history table made by an earlier version up to this one's shape (the {@code tag} column); called
+     * before a run writes to it. Idempotent, and cheap when the column is there.
+     */
+    public void ensureHistoryShape(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE " + history() + " ADD COLUMN IF NOT EXISTS tag VARCHAR(200)");
+        }
     }
 
     private static String truncate(String text, int max) {
@@ -424,8 +446,9 @@ public final class StateTables {
      * @param id the row id ({@code 0} before it is written)
      * @param direction {@code upgrade}, {@code downgrade}, {@code stamp}, or {@code repair} (a checksum recorded anew)
      * @param success {@code true}, {@code false}, or {@code null} while the step runs (or if it never finished)
+     * @param tag the tag the run was given ({@code --tag}, Alembic's), or {@code null}
      */
     public record HistoryRecord(long id, String revision, String direction, String message, String checksum,
-            Instant startedAt, Long durationMillis, String appliedBy, Boolean success, String error) {
+            Instant startedAt, Long durationMillis, String appliedBy, Boolean success, String error, String tag) {
     }
 }

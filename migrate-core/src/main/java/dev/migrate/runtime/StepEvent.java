@@ -21,11 +21,15 @@ public record StepEvent(Step step, String location, boolean transactional, boole
         return step.direction();
     }
 
-    /** {@code parent -> id, message} for an upgrade, {@code id -> parent, message} for a downgrade, as Alembic logs. */
+    /**
+     * {@code parent -> id, message} for an upgrade, {@code id -> parent, message} for a downgrade, as Alembic logs;
+     * a downgrade to base says {@code <base>}, as the commands print it.
+     */
     public String describe() {
         String parents = String.join(", ", step.revision().parents());
         String id = step.revision().id();
-        String arrow = step.direction() == Direction.UPGRADE ? parents + " -> " + id : id + " -> " + parents;
+        String arrow = step.direction() == Direction.UPGRADE ? parents + " -> " + id
+                : id + " -> " + (parents.isEmpty() ? "<base>" : parents);
         return step.direction().label() + " " + arrow.strip() + ", " + step.revision().message();
     }
 }

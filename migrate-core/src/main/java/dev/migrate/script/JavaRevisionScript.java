@@ -10,6 +10,7 @@ import java.util.List;
 
 import dev.migrate.op.Operation;
 import dev.migrate.op.Operations;
+import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Revision;
 
 /** A revision written as a {@link JavaRevision} class. */
@@ -84,14 +85,24 @@ public final class JavaRevisionScript implements RevisionScript {
 
     @Override
     public List<Operation> upgrade() {
-        Operations op = new Operations();
+        return upgrade(RevisionContext.NONE);
+    }
+
+    @Override
+    public List<Operation> downgrade() {
+        return downgrade(RevisionContext.NONE);
+    }
+
+    @Override
+    public List<Operation> upgrade(RevisionContext context) {
+        Operations op = new Operations(context);
         instance().upgrade(op);
         return op.recorded();
     }
 
     @Override
-    public List<Operation> downgrade() {
-        Operations op = new Operations();
+    public List<Operation> downgrade(RevisionContext context) {
+        Operations op = new Operations(context);
         instance().downgrade(op);
         return op.recorded();
     }

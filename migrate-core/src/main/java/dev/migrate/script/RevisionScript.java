@@ -3,6 +3,7 @@ package dev.migrate.script;
 import java.util.List;
 
 import dev.migrate.op.Operation;
+import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Revision;
 
 /**
@@ -28,6 +29,16 @@ public interface RevisionScript {
      * @throws ScriptException when the revision has no downgrade
      */
     List<Operation> downgrade();
+
+    /** The operations of the upgrade for a run given these arguments; an SQL revision has no use for them. */
+    default List<Operation> upgrade(RevisionContext context) {
+        return upgrade();
+    }
+
+    /** The operations of the downgrade for a run given these arguments. */
+    default List<Operation> downgrade(RevisionContext context) {
+        return downgrade();
+    }
 
     /**
      * A fingerprint of the upgrade, so that an applied revision that was edited afterwards is noticed.

@@ -88,6 +88,11 @@ public final class RevisionWriter {
         return settings.format();
     }
 
+    /** Where files are written: for Java the source root, for SQL the folder. */
+    public Path directory() {
+        return settings.directory();
+    }
+
     /** A new revision id: 12 lowercase hex characters from a random UUID, as Alembic makes them. */
     public static String newId() {
         return UUID.randomUUID().toString().replace("-", "").substring(20);

@@ -254,4 +254,59 @@ class CommandsTest {
             assertThat(files.filter(p -> p.toString().endsWith(".class")).toList()).hasSize(1);
         }
     }
+
+    @Test
+    void tagAndXArgumentsReachTheHistoryAndTheRevisions() throws Exception {
+        Commands tenanted = new Commands(Migrate.builder().dataSource(db.dataSource()).versionTable("t_version")
+                .historyTable("t_history").scripts(ScriptDirectory.of(List.of(TestRevision.of("t1", null,
+                        op -> op.createTable("tenant_" + op.context().argument("tenant", "none"),
+                                dev.migrate.op.Ddl.column("id", dev.migrate.op.Ddl.integer())),
+                        op -> op.dropTable("tenant_" + op.context().argument("tenant", "none")))))).build(), null);
+
+        CommandResult up = tenanted.run("-x tenant=acme upgrade heads --tag release-7");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(new dev.migrate.testing.Catalog(db).tables()).contains("tenant_acme");
+        assertThat(db.queryForStrings("SELECT tag FROM t_history")).containsExactly("release-7");
+        assertThat(tenanted.run("downgrade base -x tenant=acme --tag rollback").exitCode()).isZero();
+        assertThat(new dev.migrate.testing.Catalog(db).tables()).doesNotContain("tenant_acme");
+        assertThat(db.queryForStrings("SELECT tag FROM t_history ORDER BY id")).containsExactly("release-7", "rollback");
+        // The checksum is taken without arguments, so a run without them does not take t1 for edited.
+        assertThat(tenanted.run("upgrade heads").exitCode()).isZero();
+        assertThat(tenanted.run("upgrade -x broken heads").output()).startsWith("error: -x takes key=value, not 'broken'");
+        assertThat(tenanted.run("upgrade --sql --tag offline").output()).contains(", 'offline');");
+    }
+
+    @Test
+    void ensureVersionCreatesOnlyTheStateTables() {
+        Commands fresh = new Commands(Migrate.builder().dataSource(db.dataSource()).versionTable("e_version")
+                .historyTable("e_history").locations("classpath:dev/migrate/seed/java").build(), null);
+        assertThat(fresh.run("ensure_version").output())
+                .isEqualTo("Created the version table e_version and the history table e_history.");
+        assertThat(fresh.run("ensure_version").output()).isEqualTo("The version table e_version exists already.");
+        assertThat(fresh.run("current").output()).isEmpty();
+        assertThat(fresh.run("ensure_version --sql").output()).contains("CREATE TABLE IF NOT EXISTS e_version (");
+    }
+
+    @Test
+    void currentCheckHeadsFailsUnlessAtTheHeads() {
+        CommandResult behind = commands.run("current --check-heads");
+        assertThat(behind.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(behind.output()).startsWith("FAILED: Target database is not up to date: it is at base, and ");
+        commands.run("upgrade heads");
+        assertThat(commands.run("current -c").exitCode()).isZero();
+    }
+
+    @Test
+    void editPrintsTheRevisionsFile() {
+        assertThat(commands.run("edit b2c3").output()).isEqualTo(sources.resolve(
+                "dev/migrate/seed/java/R20250130_0900_b2c3d4e5f6a1_create_strategies.java").toString());
+        commands.run("upgrade heads");
+        assertThat(commands.run("edit current").output()).endsWith("R20250201_0800_d4e5f6a1b2c3_add_full_name.java");
+    }
+
+    @Test
+    void anOfflineDowngradeToBaseSaysBaseInItsComments() {
+        assertThat(commands.run("downgrade --sql a1b2:base").output())
+                .contains("-- Running downgrade a1b2c3d4e5f6 -> <base>, create users table");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import dev.migrate.op.Operation;
 import dev.migrate.op.Operations;
+import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Revision;
 import dev.migrate.script.Checksums;
 import dev.migrate.script.RevisionScript;
@@ -78,14 +79,24 @@ public final class TestRevision implements RevisionScript {
 
     @Override
     public List<Operation> upgrade() {
-        Operations op = new Operations();
+        return upgrade(RevisionContext.NONE);
+    }
+
+    @Override
+    public List<Operation> downgrade() {
+        return downgrade(RevisionContext.NONE);
+    }
+
+    @Override
+    public List<Operation> upgrade(RevisionContext context) {
+        Operations op = new Operations(context);
         upgrade.accept(op);
         return op.recorded();
     }
 
     @Override
-    public List<Operation> downgrade() {
-        Operations op = new Operations();
+    public List<Operation> downgrade(RevisionContext context) {
+        Operations op = new Operations(context);
         downgrade.accept(op);
         return op.recorded();
     }
