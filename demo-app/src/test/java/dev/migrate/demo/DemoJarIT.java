@@ -84,10 +84,11 @@ class DemoJarIT {
                     .endsWith("The database is at " + HEAD + ".");
 
             assertThat(demo.command("current").output()).isEqualTo(HEAD + " (head)");
-            assertThat(demo.command("heads").output()).isEqualTo(HEAD + " (head)");
+            assertThat(demo.command("heads").output()).isEqualTo(HEAD + " (analytics, billing) (head)");
             assertThat(demo.command("history -i").output()).startsWith("1b2c3d4e5f6a -> " + HEAD
-                    + " (head) (current), backfill normalized_email in batches")
-                    .contains("(d4e5f6a1b2c3, e5f6a1b2c3d4) -> f6a1b2c3d4e5 (mergepoint), merge billing and analytics")
+                    + " (analytics, billing) (head) (current), backfill normalized_email in batches")
+                    .contains("d4e5f6a1b2c3, e5f6a1b2c3d4 -> f6a1b2c3d4e5 (analytics, billing) (mergepoint), merge billing "
+                            + "and analytics")
                     .endsWith("<base> -> a1b2c3d4e5f6, create users table");
 
             DemoJar.Result down = demo.command("downgrade -1");
@@ -108,7 +109,7 @@ class DemoJarIT {
 
             DemoJar.Result unknown = demo.command("downgrade nosuch");
             assertThat(unknown.exitCode()).isEqualTo(1);
-            assertThat(unknown.output()).contains("FAILED: No such revision or branch 'nosuch'.");
+            assertThat(unknown.output()).contains("FAILED: Can't locate revision identified by 'nosuch': no revision id, unique id prefix or branch label is 'nosuch'.");
         }
     }
 

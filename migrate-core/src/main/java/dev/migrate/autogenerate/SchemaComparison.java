@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dev.migrate.op.CheckConstraint;
@@ -35,7 +34,7 @@ public final class SchemaComparison {
 
     private static final Pattern GENERATED_NAME = Pattern.compile("(?i)constraint_[0-9a-f]+");
 
-    private final Predicate<String> nameFilter;
+    private final ObjectFilter filter;
 
     /**
      * @param include name patterns of the tables and sequences to compare ({@code *} matches any run of characters);
@@ -43,18 +42,16 @@ public final class SchemaComparison {
      * @param exclude name patterns of the tables and sequences to leave out
      */
     public SchemaComparison(List<String> include, List<String> exclude) {
-        List<Pattern> included = include.stream().map(SchemaComparison::glob).toList();
-        List<Pattern> excluded = exclude.stream().map(SchemaComparison::glob).toList();
-        this.nameFilter = name -> (included.isEmpty() || included.stream().anyMatch(p -> p.matcher(name).matches()))
-                && excluded.stream().noneMatch(p -> p.matcher(name).matches());
+        this(ObjectFilter.patterns(include, exclude, List.of(), List.of()));
+    }
+
+    /** A comparison of the objects the filter includes. */
+    public SchemaComparison(ObjectFilter filter) {
+        this.filter = filter;
     }
 
     public static SchemaComparison all() {
-        return new SchemaComparison(List.of(), List.of());
-    }
-
-    private static Pattern glob(String pattern) {
-        return Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+        return new SchemaComparison(ObjectFilter.ALL);
     }
 
     /** The changes that take {@code live} to {@code target}, in upgrade order. */
@@ -89,9 +86,26 @@ public final class SchemaComparison {
         return ordered;
     }
 
+    /** The tables the filter includes, each with only the columns, keys, indexes and constraints it includes. */
     private Map<String, Schema.Table> filtered(Schema schema) {
         Map<String, Schema.Table> tables = new LinkedHashMap<>();
-        schema.tables().stream().filter(t -> nameFilter.test(t.name())).forEach(t -> tables.put(t.name(), t));
+        for (Schema.Table t : schema.tables()) {
+            if (!filter.include(ObjectFilter.Kind.TABLE, null, t.name())) {
+                continue;
+            }
+            String name = t.name();
+            tables.put(name, new Schema.Table(name,
+                    t.columns().stream().filter(c -> filter.include(ObjectFilter.Kind.COLUMN, name, c.name())).toList(),
+                    t.primaryKey(),
+                    t.foreignKeys().stream().filter(fk -> filter.include(ObjectFilter.Kind.FOREIGN_KEY, name, fk.name()))
+                            .toList(),
+                    t.uniques().stream().filter(u -> filter.include(ObjectFilter.Kind.UNIQUE_CONSTRAINT, name,
+                            given(u.name()))).toList(),
+                    t.indexes().stream().filter(i -> filter.include(ObjectFilter.Kind.INDEX, name, i.name())).toList(),
+                    t.checks().stream().filter(c -> filter.include(ObjectFilter.Kind.CHECK, name, given(c.name())))
+                            .toList(),
+                    t.comment()));
+        }
         return tables;
     }
 
@@ -482,10 +496,10 @@ public final class SchemaComparison {
     }
 
     private void compareSequences(List<Change> changes, Schema wanted, Schema present) {
-        Schema target = new Schema(wanted.tables(), wanted.sequences().stream().filter(s -> nameFilter.test(s.name()))
-                .toList());
-        Schema live = new Schema(present.tables(), present.sequences().stream().filter(s -> nameFilter.test(s.name()))
-                .toList());
+        Schema target = new Schema(wanted.tables(), wanted.sequences().stream()
+                .filter(s -> filter.include(ObjectFilter.Kind.SEQUENCE, null, s.name())).toList());
+        Schema live = new Schema(present.tables(), present.sequences().stream()
+                .filter(s -> filter.include(ObjectFilter.Kind.SEQUENCE, null, s.name())).toList());
         for (Schema.Sequence sequence : target.sequences()) {
             Schema.Sequence existing = live.sequences().stream().filter(s -> s.name().equals(sequence.name())).findFirst()
                     .orElse(null);

@@ -12,6 +12,8 @@ import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
 import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
+import dev.migrate.autogenerate.RevisionCustomizer;
+import dev.migrate.autogenerate.RevisionDirectives;
 import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.HistoryEntry;
 
@@ -19,6 +21,7 @@ import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
 import dev.migrate.revision.Step;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.script.Location;
 import dev.migrate.script.RevisionWriter;
 
 /**
@@ -56,7 +59,7 @@ public final class Commands {
             "  repair                              record the new checksum of edited applied revisions",
             "  merge <revs...|heads> -m <message>  write a revision that joins heads",
             "  revision -m <message> [--autogenerate] [--head <rev>] [--splice] [--branch-label <label>]",
-            "           [--depends-on <rev>]... [--rev-id <id>] [--non-transactional]",
+            "           [--depends-on <rev>]... [--rev-id <id>] [--version-path <location>] [--non-transactional]",
             "                                      write a new revision, empty or from the entity model",
             "  check                               fail when the entity model and the revisions disagree");
 
@@ -65,6 +68,10 @@ public final class Commands {
     private final RevisionWriter writer;
 
     private final Autogenerator autogenerator;
+
+    private final Map<String, Location> branchLocations;
+
+    private final List<RevisionCustomizer> customizers;
 
     /**
      * @param writer where {@code revision} and {@code merge} write new files, or {@code null} when they cannot
@@ -78,9 +85,29 @@ public final class Commands {
      *     {@code check}; {@code null} where there is no entity model
      */
     public Commands(Migrate migrate, RevisionWriter writer, Autogenerator autogenerator) {
+        this(migrate, writer, autogenerator, Map.of());
+    }
+
+    /**
+     * @param branchLocations where a new revision that starts a branch with this label is written (the location of
+     *     its label), beside the locations revisions are read from
+     */
+    public Commands(Migrate migrate, RevisionWriter writer, Autogenerator autogenerator,
+            Map<String, Location> branchLocations) {
+        this(migrate, writer, autogenerator, branchLocations, List.of());
+    }
+
+    /**
+     * @param customizers change or drop what {@code revision} is about to write, in order (Alembic's
+     *     {@code process_revision_directives})
+     */
+    public Commands(Migrate migrate, RevisionWriter writer, Autogenerator autogenerator,
+            Map<String, Location> branchLocations, List<RevisionCustomizer> customizers) {
         this.migrate = migrate;
         this.writer = writer;
         this.autogenerator = autogenerator;
+        this.branchLocations = Map.copyOf(branchLocations);
+        this.customizers = List.copyOf(customizers);
     }
 
     /** Whether a command line needs the entity model, and so must wait until the application's JPA is ready. */
@@ -475,10 +502,18 @@ public final class Commands {
         for (String dependency : line.all("--depends-on")) {
             migrate.planner().resolve(dependency, List.of()).forEach(revision -> dependsOn.add(revision.id()));
         }
-        Revision revision = new Revision(id, parents, labels, dependsOn, message, writer.now(), null);
+        Revision proposed = new Revision(id, parents, labels, dependsOn, message, writer.now(), null);
+        RevisionDirectives directives = new RevisionDirectives(proposed, changes, line.flag("--autogenerate"));
+        customizers.forEach(customizer -> customizer.customize(directives));
+        if (directives.skipped() || directives.autogenerate() && directives.changes().isEmpty()) {
+            return "No revision written: a revision customizer dropped " + (directives.skipped() ? "it."
+                    : "every change.");
+        }
+        Revision revision = directives.revision();
+        changes = List.copyOf(directives.changes());
         RevisionWriter.Body body = changes.isEmpty() ? RevisionWriter.Body.empty()
                 : autogenerator().body(changes, writer.format());
-        Path file = writer.write(revision, !line.flag("--non-transactional"), body);
+        Path file = writer.write(revision, !line.flag("--non-transactional"), body, place(line, revision));
         StringBuilder out = new StringBuilder();
         for (Change change : changes) {
             out.append("Detected ").append(change.description()).append('\n');
@@ -487,6 +522,36 @@ public final class Commands {
             }
         }
         return out.append("Generating ").append(file).append(" ... done").toString();
+    }
+
+    /**
+     * Where a new revision goes, as in Alembic: the location {@code --version-path} names (one the revisions are read
+     * from); else the location of a label it starts ({@code migrate.revisions.branch-locations}); else the location
+     * its parent was found in; else the default of the settings ({@code null}).
+     */
+    private Location place(CommandLine line, Revision revision) {
+        String versionPath = line.option("--version-path");
+        if (versionPath != null) {
+            Location named = Location.parse(versionPath);
+            if (!migrate.scripts().locations().contains(named)) {
+                throw new CommandLine.UsageException("--version-path must be one of the revisions locations ("
+                        + migrate.scripts().locations().stream().map(Location::toString).collect(Collectors.joining(", "))
+                        + "), not " + versionPath);
+            }
+            return named;
+        }
+        for (String label : revision.branchLabels()) {
+            if (branchLocations.containsKey(label)) {
+                return branchLocations.get(label);
+            }
+        }
+        for (String parent : revision.parents()) {
+            Location parentLocation = migrate.scripts().locationOf(parent);
+            if (parentLocation != null) {
+                return parentLocation;
+            }
+        }
+        return null;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------

@@ -71,8 +71,14 @@ public final class RevisionWriter {
      * @param directory for Java the source root (such as {@code src/main/java}); for SQL the folder itself
      * @param javaPackage the package of Java revisions (the classpath location as a package)
      * @param template the file-name template, with {@code {year} {month} {day} {hour} {minute} {rev} {slug}}
+     * @param defaultLocation the revisions location {@code directory} and {@code javaPackage} write into
      */
-    public record Settings(Format format, Path directory, String javaPackage, String template) {
+    public record Settings(Format format, Path directory, String javaPackage, String template, Location defaultLocation) {
+
+        /** Settings whose default location is the classpath folder of {@code javaPackage}. */
+        public Settings(Format format, Path directory, String javaPackage, String template) {
+            this(format, directory, javaPackage, template, Location.parse("classpath:" + javaPackage.replace('.', '/')));
+        }
     }
 
     private final Settings settings;
@@ -109,10 +115,36 @@ public final class RevisionWriter {
      * @throws MigrateException when the file exists already or cannot be written
      */
     public Path write(Revision revision, boolean transactional, Body body) {
+        return write(revision, transactional, body, null);
+    }
+
+    /**
+     * Writes the revision into a location of its own (Alembic's {@code --version-path}), or where the settings say
+     * when {@code location} is {@code null}: a Java revision into the location's package under the source root, an
+     * SQL revision into a classpath location's folder under {@code src/main/resources}, or into a filesystem
+     * location's folder.
+     */
+    public Path write(Revision revision, boolean transactional, Body body, Location location) {
         String name = fileName(revision);
+        Path sqlFolder = settings.directory();
+        String javaPackage = settings.javaPackage();
+        if (location != null && location.equals(settings.defaultLocation())) {
+            location = null;
+        }
+        if (location != null && settings.format() == Format.SQL) {
+            sqlFolder = location.onClasspath() ? Path.of("src/main/resources").resolve(location.path())
+                    : Path.of(location.path());
+        }
+        if (location != null && settings.format() == Format.JAVA) {
+            if (!location.onClasspath()) {
+                throw new MigrateException("Java revisions live on the classpath, so " + location + " cannot hold "
+                        + "one; write an SQL revision there (migrate.revisions.format=sql) or choose a classpath location.");
+            }
+            javaPackage = location.packageName();
+        }
         try {
             if (settings.format() == Format.SQL) {
-                return writeNew(inside(settings.directory(), name + ".sql"), sql(revision, transactional, body));
+                return writeNew(inside(sqlFolder, name + ".sql"), sql(revision, transactional, body));
             }
             String className = "R" + name;
             if (!SourceVersion.isName(className) || className.contains(".")) {
@@ -120,8 +152,8 @@ public final class RevisionWriter {
                         + className + "' for revision " + revision.id() + ", which is not a Java identifier; a Java "
                         + "revision's template may hold letters, digits and '_' besides its {placeholders}.");
             }
-            JavaFile javaFile = java(revision, transactional, body, className);
-            Path folder = settings.directory().resolve(settings.javaPackage().replace('.', '/'));
+            JavaFile javaFile = java(revision, transactional, body, className, javaPackage);
+            Path folder = settings.directory().resolve(javaPackage.replace('.', '/'));
             return writeNew(inside(folder, className + ".java"), javaFile.toString());
         }
         catch (IOException ex) {
@@ -176,7 +208,7 @@ public final class RevisionWriter {
         return slug.isEmpty() ? "revision" : slug;
     }
 
-    private JavaFile java(Revision revision, boolean transactional, Body body, String className) {
+    private JavaFile java(Revision revision, boolean transactional, Body body, String className, String javaPackage) {
         AnnotationSpec.Builder info = AnnotationSpec.builder(RevisionInfo.class)
                 .addMember("id", "$S", revision.id());
         if (!revision.parents().isEmpty()) {
@@ -204,7 +236,7 @@ public final class RevisionWriter {
                 .addMethod(method("upgrade", body.upgrade()))
                 .addMethod(method("downgrade", body.downgrade()))
                 .build();
-        JavaFile.Builder file = JavaFile.builder(settings.javaPackage(), type).indent("    ")
+        JavaFile.Builder file = JavaFile.builder(javaPackage, type).indent("    ")
                 .skipJavaLangImports(true);
         for (StaticImport staticImport : body.staticImports()) {
             file.addStaticImport(staticImport.type(), staticImport.member());

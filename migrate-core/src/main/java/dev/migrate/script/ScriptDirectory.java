@@ -44,10 +44,15 @@ public final class ScriptDirectory {
 
     private final RevisionGraph graph;
 
-    private ScriptDirectory(List<Location> locations, Map<String, RevisionScript> scripts, RevisionGraph graph) {
+    /** The location each revision was found in (revisions given directly have none). */
+    private final Map<String, Location> foundIn;
+
+    private ScriptDirectory(List<Location> locations, Map<String, RevisionScript> scripts, RevisionGraph graph,
+            Map<String, Location> foundIn) {
         this.locations = locations;
         this.scripts = scripts;
         this.graph = graph;
+        this.foundIn = foundIn;
     }
 
     /** Scripts given directly (tests, tools); their graph is validated as for loaded ones. */
@@ -55,7 +60,7 @@ public final class ScriptDirectory {
         Map<String, RevisionScript> byId = new LinkedHashMap<>();
         scripts.forEach(script -> byId.putIfAbsent(script.revision().id(), script));
         RevisionGraph graph = RevisionGraph.of(scripts.stream().map(RevisionScript::revision).toList());
-        return new ScriptDirectory(List.of(), byId, graph);
+        return new ScriptDirectory(List.of(), byId, graph, Map.of());
     }
 
     /**
@@ -66,6 +71,7 @@ public final class ScriptDirectory {
      */
     public static ScriptDirectory load(List<Location> locations, ClassLoader classLoader) {
         List<RevisionScript> found = new ArrayList<>();
+        Map<String, Location> foundIn = new java.util.HashMap<>();
         for (Location location : locations) {
             int before = found.size();
             if (location.onClasspath()) {
@@ -77,9 +83,17 @@ public final class ScriptDirectory {
             if (found.size() == before) {
                 logger.warn("No revisions found in {}", location);
             }
+            for (int i = before; i < found.size(); i++) {
+                foundIn.putIfAbsent(found.get(i).revision().id(), location);
+            }
         }
         ScriptDirectory directory = of(found);
-        return new ScriptDirectory(List.copyOf(locations), directory.scripts, directory.graph);
+        return new ScriptDirectory(List.copyOf(locations), directory.scripts, directory.graph, foundIn);
+    }
+
+    /** The location a revision was found in, or {@code null} for a revision given directly. */
+    public Location locationOf(String id) {
+        return foundIn.get(id);
     }
 
     public List<Location> locations() {

@@ -182,7 +182,7 @@ class CommandsTest {
     void revisionWritesACompilingJavaClassAfterTheHead() throws IOException {
         CommandResult result = commands.run("revision -m \"add audit columns\" --rev-id feed00000001 --branch-label audit");
         assertThat(result.exitCode()).as(result.output()).isZero();
-        Path file = sources.resolve("db/revisions/R20261128_0405_feed00000001_add_audit_columns.java");
+        Path file = sources.resolve("dev/migrate/seed/java/R20261128_0405_feed00000001_add_audit_columns.java");
         assertThat(result.output()).isEqualTo("Generating " + file + " ... done");
         String source = Files.readString(file);
         assertThat(source).contains("id = \"feed00000001\"").contains("parents = \"d4e5f6a1b2c3\"")
@@ -208,7 +208,7 @@ class CommandsTest {
     void mergeJoinsTheRevisionsItNames() throws IOException {
         CommandResult result = branched.run("merge xxxx00000001 mmmm00000001 -m \"join audit\" --rev-id feed00000002");
         assertThat(result.exitCode()).as(result.output()).isZero();
-        String source = Files.readString(sources.resolve("db/revisions/R20261128_0405_feed00000002_join_audit.java"));
+        String source = Files.readString(sources.resolve("dev/migrate/graph/java/R20261128_0405_feed00000002_join_audit.java"));
         assertThat(source).contains("parents = {\"xxxx00000001\", \"mmmm00000001\"}");
         // The audit head is only depended on: as in Alembic, 'heads' means the one real head, and there is nothing to join.
         assertThat(branched.run("merge heads -m again").output())
@@ -308,5 +308,32 @@ class CommandsTest {
     void anOfflineDowngradeToBaseSaysBaseInItsComments() {
         assertThat(commands.run("downgrade --sql a1b2:base").output())
                 .contains("-- Running downgrade a1b2c3d4e5f6 -> <base>, create users table");
+    }
+
+    @Test
+    void newRevisionsGoWhereTheirBranchLivesOrWhereVersionPathSays() throws Exception {
+        Path main = Files.createDirectories(sources.resolve("main"));
+        Path billing = Files.createDirectories(sources.resolve("billing"));
+        RevisionWriter sql = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.SQL, main, "db.revisions",
+                RevisionWriter.DEFAULT_TEMPLATE, dev.migrate.script.Location.parse("filesystem:" + main)),
+                Clock.fixed(Instant.parse("2026-11-28T04:05:00Z"), ZoneOffset.UTC));
+        java.util.function.Supplier<Commands> reloaded = () -> new Commands(Migrate.builder().dataSource(db.dataSource())
+                .versionTable("v_version").historyTable("v_history").locations("filesystem:" + main,
+                        "filesystem:" + billing).build(), sql, null, java.util.Map.of("network",
+                                dev.migrate.script.Location.parse("filesystem:" + billing)));
+
+        assertThat(reloaded.get().run("revision -m first --rev-id aaaa00000001").output())
+                .isEqualTo("Generating " + main.resolve("20261128_0405_aaaa00000001_first.sql") + " ... done");
+        assertThat(reloaded.get().run("revision -m invoices --head base --branch-label billing --rev-id bbbb00000001 "
+                + "--version-path filesystem:" + billing).output()).contains(billing.resolve("20261128_0405_bbbb00000001").toString());
+        // A revision follows its parent into the parent's folder.
+        assertThat(reloaded.get().run("revision -m payments --head billing@head --rev-id bbbb00000002").output())
+                .contains(billing.resolve("20261128_0405_bbbb00000002_payments.sql").toString());
+        // A new branch goes to its label's location.
+        assertThat(reloaded.get().run("revision -m hosts --head base --branch-label network --rev-id nnnn00000001")
+                .output()).contains(billing.resolve("20261128_0405_nnnn00000001_hosts.sql").toString());
+        CommandResult elsewhere = reloaded.get().run("revision -m x --head base --version-path filesystem:/elsewhere");
+        assertThat(elsewhere.exitCode()).isEqualTo(CommandResult.USAGE);
+        assertThat(elsewhere.output()).startsWith("error: --version-path must be one of the revisions locations (");
     }
 }

@@ -2,6 +2,7 @@ package dev.migrate.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -28,6 +29,8 @@ import org.springframework.util.StringUtils;
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
 import dev.migrate.autogenerate.Autogenerator;
+import dev.migrate.autogenerate.ObjectFilter;
+import dev.migrate.autogenerate.RevisionCustomizer;
 import dev.migrate.autogenerate.SchemaComparison;
 import dev.migrate.command.Commands;
 import dev.migrate.revision.Target;
@@ -66,24 +69,36 @@ public final class MigrateAutoConfiguration {
     @ConditionalOnMissingBean
     @Conditional(MigrateCommandCondition.Present.class)
     MigrateCommandRunner migrateCommandRunner(Migrate migrate, MigrateProperties properties,
-            ObjectProvider<MigrateCommandExit> exit, ObjectProvider<MigrateEntityModel> model) {
-        return new MigrateCommandRunner(commands(migrate, properties, model.getIfAvailable()), properties.getCommand(),
+            ObjectProvider<MigrateCommandExit> exit, ObjectProvider<MigrateEntityModel> model,
+            ObjectProvider<RevisionCustomizer> customizers, ObjectProvider<ObjectFilter> filters) {
+        return new MigrateCommandRunner(commands(migrate, properties, model.getIfAvailable(),
+                customizers.orderedStream().toList(), filters.orderedStream().toList()), properties.getCommand(),
                 exit.getIfAvailable(() -> System::exit), System.out, System.err);
     }
 
     /** The commands, with autogenerate when there is an entity model. */
-    public static Commands commands(Migrate migrate, MigrateProperties properties, MigrateEntityModel model) {
+    public static Commands commands(Migrate migrate, MigrateProperties properties, MigrateEntityModel model,
+            List<RevisionCustomizer> customizers, List<ObjectFilter> filters) {
+        java.util.Map<String, Location> branchLocations = new java.util.LinkedHashMap<>();
+        properties.getRevisions().getBranchLocations().forEach((label, location) -> branchLocations.put(label,
+                Location.parse(location)));
         return new Commands(migrate, revisionWriter(properties), model == null ? null
-                : autogenerator(migrate, properties, model));
+                : autogenerator(migrate, properties, model, filters), branchLocations, customizers);
     }
 
     /**
      * The one comparison of the entity model with the database, configured by {@code migrate.autogenerate.*}: used by
      * {@code revision --autogenerate}, {@code check}, the {@code autogenerate} profile and {@code MigrateCheck} alike.
      */
-    public static Autogenerator autogenerator(Migrate migrate, MigrateProperties properties, MigrateEntityModel model) {
-        return new Autogenerator(migrate, model, new SchemaComparison(properties.getAutogenerate().getIncludeTables(),
-                properties.getAutogenerate().getExcludeTables()));
+    public static Autogenerator autogenerator(Migrate migrate, MigrateProperties properties, MigrateEntityModel model,
+            List<ObjectFilter> filters) {
+        MigrateProperties.Autogenerate settings = properties.getAutogenerate();
+        ObjectFilter filter = ObjectFilter.patterns(settings.getIncludeTables(), settings.getExcludeTables(),
+                settings.getExcludeColumns(), settings.getExcludeIndexes());
+        for (ObjectFilter bean : filters) {
+            filter = filter.and(bean);
+        }
+        return new Autogenerator(migrate, model, new SchemaComparison(filter));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -193,6 +208,19 @@ public final class MigrateAutoConfiguration {
         if (properties.getLockWait() == null || properties.getLockWait().isNegative()) {
             throw new InvalidConfigurationPropertyValueException("migrate.lock-wait", properties.getLockWait(),
                     "The lock wait must be zero or more, such as 30s or 5m.");
+        }
+        for (java.util.Map.Entry<String, String> branch : properties.getRevisions().getBranchLocations().entrySet()) {
+            String property = "migrate.revisions.branch-locations." + branch.getKey();
+            try {
+                if (!properties.getLocations().stream().map(Location::parse).toList()
+                        .contains(Location.parse(branch.getValue()))) {
+                    throw new InvalidConfigurationPropertyValueException(property, branch.getValue(),
+                            "The location must be one of migrate.locations, so that revisions written there are read.");
+                }
+            }
+            catch (MigrateException ex) {
+                throw new InvalidConfigurationPropertyValueException(property, branch.getValue(), ex.getMessage());
+            }
         }
         String template = properties.getRevisions().getFileTemplate();
         Path templatePath = Path.of(template.replace('\\', '/'));

@@ -207,6 +207,28 @@ public class MigrateProperties {
         /** Comma-separated list of name patterns of the tables and sequences to leave out of the comparison. */
         private List<String> excludeTables = new ArrayList<>();
 
+        /** Comma-separated list of "table.column" patterns of columns to leave out of the comparison. */
+        private List<String> excludeColumns = new ArrayList<>();
+
+        /** Comma-separated list of name patterns of indexes and constraints to leave out of the comparison. */
+        private List<String> excludeIndexes = new ArrayList<>();
+
+        public List<String> getExcludeColumns() {
+            return this.excludeColumns;
+        }
+
+        public void setExcludeColumns(List<String> excludeColumns) {
+            this.excludeColumns = excludeColumns;
+        }
+
+        public List<String> getExcludeIndexes() {
+            return this.excludeIndexes;
+        }
+
+        public void setExcludeIndexes(List<String> excludeIndexes) {
+            this.excludeIndexes = excludeIndexes;
+        }
+
         public String getMessage() {
             return this.message;
         }
@@ -246,6 +268,20 @@ public class MigrateProperties {
 
         /** Template of new revision file names, with {year} {month} {day} {hour} {minute} {rev} {slug}. */
         private String fileTemplate = RevisionWriter.DEFAULT_TEMPLATE;
+
+        /**
+         * Location (one of migrate.locations) that a new revision starting a branch with this label is written to;
+         * other new revisions go where their parent is, or where --version-path says.
+         */
+        private java.util.Map<String, String> branchLocations = new java.util.LinkedHashMap<>();
+
+        public java.util.Map<String, String> getBranchLocations() {
+            return this.branchLocations;
+        }
+
+        public void setBranchLocations(java.util.Map<String, String> branchLocations) {
+            this.branchLocations = branchLocations;
+        }
 
         public RevisionWriter.Format getFormat() {
             return this.format;

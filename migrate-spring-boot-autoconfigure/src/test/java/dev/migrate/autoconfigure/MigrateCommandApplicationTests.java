@@ -82,7 +82,7 @@ class MigrateCommandApplicationTests {
     void aFailingCommandExitsWithOneAndPrintsTheErrorToStandardError(CapturedOutput output) {
         run("downgrade nosuch");
         assertThat(exits).containsExactly(1);
-        assertThat(output.getErr()).contains("FAILED: No such revision or branch 'nosuch'.");
+        assertThat(output.getErr()).contains("FAILED: Can't locate revision identified by 'nosuch': no revision id, unique id prefix or branch label is 'nosuch'.");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 import dev.migrate.autoconfigure.MigrateProperties;
+import dev.migrate.autogenerate.ObjectFilter;
 
 /**
  * For an application's own test suite: asserts that its entities and its revisions agree, the way
@@ -38,7 +39,7 @@ public final class MigrateCheck {
         Migrate migrate = context.getBean(Migrate.class);
         MigrateEntityModel model = context.getBean(MigrateEntityModel.class);
         List<Change> changes = MigrateAutoConfiguration.autogenerator(migrate, context.getBean(MigrateProperties.class),
-                model).compare();
+                model, context.getBeanProvider(ObjectFilter.class).orderedStream().toList()).compare();
         if (!changes.isEmpty()) {
             throw new AssertionError("The entities and the revisions disagree; write a revision with "
                     + "'revision --autogenerate -m <message>':\n" + Autogenerator.describe(changes));
