@@ -11,6 +11,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
 import dev.migrate.revision.Revision;
+import dev.migrate.runtime.ScriptText;
 import dev.migrate.schema.CheckConditions;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
@@ -124,12 +125,20 @@ public final class Autogenerator {
         }
     }
 
+    /**
+     * The operations as an SQL revision holds them, as an offline run prints them; Java code (which a customizer may
+     * have added) has no SQL and is refused rather than left out.
+     */
     private static String sql(Dialect dialect, List<Operation> operations) {
+        ScriptText text = new ScriptText(dialect);
         StringBuilder sql = new StringBuilder();
         for (Operation operation : operations) {
-            for (String statement : dialect.render(operation)) {
-                sql.append(statement).append(";\n");
+            if (operation instanceof Operation.JdbcWork work) {
+                throw new MigrateException("The revision holds Java code ('" + work.description() + "'), which an "
+                        + "SQL revision cannot hold; write Java revisions (migrate.revisions.format=java) or give "
+                        + "the change as SQL.");
             }
+            text.operation(sql, operation);
         }
         return sql.toString();
     }

@@ -2,22 +2,15 @@ package dev.migrate.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.op.Operation;
-import dev.migrate.op.Operation.BulkInsert;
-import dev.migrate.op.Operation.Execute;
-import dev.migrate.op.Operation.JdbcWork;
 import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.Plan;
 import dev.migrate.revision.Step;
-import dev.migrate.script.CommentText;
 import dev.migrate.script.RevisionScript;
 import dev.migrate.script.ScriptDirectory;
-import dev.migrate.script.SqlSplitter;
 
 /**
  * Writes a plan as an SQL script for review, without a connection: each revision's statements with its
@@ -26,18 +19,19 @@ import dev.migrate.script.SqlSplitter;
  */
 public final class OfflineScript {
 
-    private static final int ROWS_PER_INSERT = 500;
-
     private final ScriptDirectory scripts;
 
     private final Dialect dialect;
 
     private final RunSettings settings;
 
+    private final ScriptText text;
+
     public OfflineScript(ScriptDirectory scripts, Dialect dialect, RunSettings settings) {
         this.scripts = scripts;
         this.dialect = dialect;
         this.settings = settings;
+        this.text = new ScriptText(dialect);
     }
 
     /**
@@ -53,7 +47,7 @@ public final class OfflineScript {
         StringBuilder sql = new StringBuilder();
         String from = plan.fromRows().isEmpty() ? "base" : String.join(", ", plan.fromRows());
         String to = plan.toRows().isEmpty() ? "base" : String.join(", ", plan.toRows());
-        comment(sql, "Migrate offline script for " + dialect.name() + ": " + from + " -> " + to);
+        ScriptText.comment(sql, "Migrate offline script for " + dialect.name() + ": " + from + " -> " + to);
         sql.append('\n');
         settings(sql);
         if (createTables) {
@@ -61,7 +55,7 @@ public final class OfflineScript {
             sql.append('\n');
         }
         if (settings.schema() != null && dialect.name().equals("postgresql")) {
-            statement(sql, "SET search_path TO " + dialect.quote(settings.schema()));
+            ScriptText.statement(sql, "SET search_path TO " + dialect.quote(settings.schema()));
             sql.append('\n');
         }
         Transaction transaction = new Transaction(sql);
@@ -90,7 +84,7 @@ public final class OfflineScript {
 
         void begin() {
             if (!open && dialect.transactionalDdl()) {
-                statement(sql, "BEGIN");
+                ScriptText.statement(sql, "BEGIN");
                 open = true;
             }
         }
@@ -104,7 +98,7 @@ public final class OfflineScript {
 
         void commit() {
             if (open) {
-                statement(sql, "COMMIT");
+                ScriptText.statement(sql, "COMMIT");
                 open = false;
             }
         }
@@ -113,7 +107,7 @@ public final class OfflineScript {
     /** The script that creates the state tables when they are missing ({@code ensure_version --sql}). */
     public String renderStateTables() {
         StringBuilder sql = new StringBuilder();
-        comment(sql, "Migrate offline script for " + dialect.name() + ": the state tables");
+        ScriptText.comment(sql, "Migrate offline script for " + dialect.name() + ": the state tables");
         sql.append('\n');
         createStateTables(sql);
         return sql.toString();
@@ -121,16 +115,16 @@ public final class OfflineScript {
 
     private void createStateTables(StringBuilder sql) {
         if (settings.schema() != null) {
-            statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
+            ScriptText.statement(sql, "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
         }
-        statement(sql, dialect.createVersionTable(settings.schema(), settings.versionTable()));
-        statement(sql, dialect.createHistoryTable(settings.schema(), settings.historyTable()));
+        ScriptText.statement(sql, dialect.createVersionTable(settings.schema(), settings.versionTable()));
+        ScriptText.statement(sql, dialect.createHistoryTable(settings.schema(), settings.historyTable()));
     }
 
     /** The script of a {@code stamp}: the version-table rows change from {@code from} to {@code to}, nothing runs. */
     public String renderStamp(List<String> from, List<String> to, boolean createTables) {
         StringBuilder sql = new StringBuilder();
-        comment(sql, "Migrate offline stamp for " + dialect.name() + ": " + (from.isEmpty() ? "base"
+        ScriptText.comment(sql, "Migrate offline stamp for " + dialect.name() + ": " + (from.isEmpty() ? "base"
                 : String.join(", ", from)) + " -> " + (to.isEmpty() ? "base" : String.join(", ", to)));
         sql.append('\n');
         settings(sql);
@@ -139,20 +133,20 @@ public final class OfflineScript {
         }
         String version = dialect.qualify(settings.schema(), settings.versionTable());
         if (dialect.transactionalDdl()) {
-            statement(sql, "BEGIN");
+            ScriptText.statement(sql, "BEGIN");
         }
         for (String row : from) {
             if (!to.contains(row)) {
-                statement(sql, "DELETE FROM " + version + " WHERE version_num = " + dialect.stringLiteral(row));
+                ScriptText.statement(sql, "DELETE FROM " + version + " WHERE version_num = " + dialect.stringLiteral(row));
             }
         }
         for (String row : to) {
             if (!from.contains(row)) {
-                statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
+                ScriptText.statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
             }
         }
         if (dialect.transactionalDdl()) {
-            statement(sql, "COMMIT");
+            ScriptText.statement(sql, "COMMIT");
         }
         return sql.toString();
     }
@@ -163,7 +157,7 @@ public final class OfflineScript {
         List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade(context)
                 : script.downgrade(context);
         boolean transactional = script.transactional() && dialect.transactionalDdl();
-        comment(sql, "Running " + event.describe() + " (" + script.location() + ")");
+        ScriptText.comment(sql, "Running " + event.describe() + " (" + script.location() + ")");
         if (transactional) {
             transaction.begin();
         }
@@ -171,23 +165,23 @@ public final class OfflineScript {
             transaction.commit();
         }
         for (Operation operation : operations) {
-            render(sql, operation);
+            text.operation(sql, operation);
         }
         transaction.begin();
         String version = dialect.qualify(settings.schema(), settings.versionTable());
         List<String> deleted = new ArrayList<>(step.deletedRows());
         List<String> inserted = new ArrayList<>(step.insertedRows());
         if (!deleted.isEmpty() && !inserted.isEmpty()) {
-            statement(sql, "UPDATE " + version + " SET version_num = " + dialect.stringLiteral(inserted.remove(0))
+            ScriptText.statement(sql, "UPDATE " + version + " SET version_num = " + dialect.stringLiteral(inserted.remove(0))
                     + " WHERE version_num = " + dialect.stringLiteral(deleted.remove(0)));
         }
         for (String row : deleted) {
-            statement(sql, "DELETE FROM " + version + " WHERE version_num = " + dialect.stringLiteral(row));
+            ScriptText.statement(sql, "DELETE FROM " + version + " WHERE version_num = " + dialect.stringLiteral(row));
         }
         for (String row : inserted) {
-            statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
+            ScriptText.statement(sql, "INSERT INTO " + version + " (version_num) VALUES (" + dialect.stringLiteral(row) + ")");
         }
-        statement(sql, "INSERT INTO " + dialect.qualify(settings.schema(), settings.historyTable())
+        ScriptText.statement(sql, "INSERT INTO " + dialect.qualify(settings.schema(), settings.historyTable())
                 + " (revision, direction, message, checksum, started_at, duration_ms, applied_by, success, tag) VALUES ("
                 + dialect.stringLiteral(step.revision().id()) + ", " + dialect.stringLiteral(step.direction().label()) + ", "
                 + dialect.stringLiteral(step.revision().message()) + ", " + dialect.stringLiteral(script.checksum())
@@ -197,97 +191,14 @@ public final class OfflineScript {
         sql.append('\n');
     }
 
-    private void render(StringBuilder sql, Operation operation) {
-        if (operation instanceof Execute execute) {
-            statement(sql, inline(execute.sql(), execute.parameters()));
-        }
-        else if (operation instanceof JdbcWork work) {
-            comment(sql, "Java code '" + work.description() + "' runs only online and is not part of this script.");
-        }
-        else if (operation instanceof BulkInsert insert) {
-            bulkInsert(insert).forEach(statement -> statement(sql, statement));
-        }
-        else if (operation instanceof Operation.BatchUpdate update) {
-            comment(sql, "Batched online in batches of " + update.batchSize() + " rows by " + update.key()
-                    + "; offline as one statement:");
-            statement(sql, "UPDATE " + dialect.qualify(update.schema(), update.table()) + " SET " + update.set()
-                    + (update.where() == null ? "" : " WHERE " + update.where()));
-        }
-        else {
-            dialect.render(operation).forEach(statement -> statement(sql, statement));
-        }
-    }
-
-    private List<String> bulkInsert(BulkInsert insert) {
-        List<String> statements = new ArrayList<>();
-        String head = "INSERT INTO " + dialect.qualify(insert.schema(), insert.table()) + " ("
-                + insert.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") VALUES\n    ";
-        for (int start = 0; start < insert.rows().size(); start += ROWS_PER_INSERT) {
-            List<List<Object>> chunk = insert.rows().subList(start, Math.min(start + ROWS_PER_INSERT, insert.rows().size()));
-            statements.add(head + chunk.stream()
-                    .map(row -> row.stream().map(dialect::literal).collect(Collectors.joining(", ", "(", ")")))
-                    .collect(Collectors.joining(",\n    ")));
-        }
-        return statements;
-    }
-
-    /**
-     * Replaces each parameter marker by its parameter as a literal: the {@code ?} that the JDBC driver would bind,
-     * found by the same lexer that splits SQL files, so that a {@code ?} in a comment, literal, identifier or
-     * dollar-quoted body stays as it is, and {@code ??} (the driver's escape for a literal {@code ?}) becomes one.
-     */
-    private String inline(String sql, List<Object> parameters) {
-        if (parameters.isEmpty()) {
-            return sql;
-        }
-        List<Integer> markers = SqlSplitter.questionMarks(sql);
-        StringBuilder out = new StringBuilder();
-        int copied = 0;
-        int next = 0;
-        for (int k = 0; k < markers.size(); k++) {
-            int at = markers.get(k);
-            out.append(sql, copied, at);
-            if (k + 1 < markers.size() && markers.get(k + 1) == at + 1) {
-                out.append('?');
-                k++;
-                copied = at + 2;
-                continue;
-            }
-            if (next >= parameters.size()) {
-                throw new MigrateException("The statement has more parameter markers than the " + parameters.size()
-                        + " parameter(s) given: " + sql);
-            }
-            out.append(dialect.literal(parameters.get(next++)));
-            copied = at + 1;
-        }
-        if (next < parameters.size()) {
-            throw new MigrateException("The statement has " + next + " parameter marker(s) for " + parameters.size()
-                    + " parameter(s): " + sql);
-        }
-        return out.append(sql, copied, sql.length()).toString();
-    }
-
-    /** A comment line: nothing in its text can end it ({@link CommentText#sqlLine}). */
-    private static void comment(StringBuilder sql, String text) {
-        sql.append("-- ").append(CommentText.sqlLine(text)).append('\n');
-    }
-
     /**
      * Settings the script's statements are written for: PostgreSQL reads the literals with
      * {@code standard_conforming_strings} on, as Migrate writes them and splits SQL files.
      */
     private void settings(StringBuilder sql) {
         if (dialect.name().equals("postgresql")) {
-            statement(sql, "SET standard_conforming_strings = on");
+            ScriptText.statement(sql, "SET standard_conforming_strings = on");
             sql.append('\n');
         }
-    }
-
-    private static void statement(StringBuilder sql, String statement) {
-        String text = statement.strip();
-        while (text.endsWith(";")) {
-            text = text.substring(0, text.length() - 1).stripTrailing();
-        }
-        sql.append(text).append(";\n");
     }
 }
