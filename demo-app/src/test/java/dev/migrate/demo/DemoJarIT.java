@@ -1,7 +1,9 @@
 package dev.migrate.demo;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrate.script.GoogleJavaFormat;
 import dev.migrate.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,17 +65,44 @@ class DemoJarIT {
 
         @Test
         void theAutogenerateMessageGivenAsTheReadmeSaysArrivesWhole() throws Exception {
-            Path empty = java.nio.file.Files.createDirectories(work.resolve("no-revisions"));
-            Path written = java.nio.file.Files.createDirectories(work.resolve("written"));
+            Path empty = Files.createDirectories(work.resolve("no-revisions"));
+            Path written = Files.createDirectories(work.resolve("written"));
             DemoJar demo = new DemoJar(work, Map.of("MIGRATE_AUTOGENERATE_MESSAGE", "initial schema"), List.of(
                     "--migrate.locations=filesystem:" + empty, "--migrate.revisions.format=sql",
                     "--migrate.revisions.directory=" + written));
             DemoJar.Result result = demo.run("--spring.profiles.active=autogenerate");
             assertThat(result.exitCode()).as(result.output()).isZero();
-            try (var files = java.nio.file.Files.list(written)) {
+            try (var files = Files.list(written)) {
                 Path file = files.findFirst().orElseThrow();
                 assertThat(file.getFileName().toString()).endsWith("_initial_schema.sql");
-                assertThat(java.nio.file.Files.readString(file)).contains("-- message: initial schema\n");
+                assertThat(Files.readString(file)).contains("-- message: initial schema\n");
+            }
+        }
+
+        @Test
+        void aJavaRevisionWrittenByTheJarIsLaidOutByGoogleJavaFormat() throws Exception {
+            Path plainFolder = Files.createDirectories(work.resolve("plain"));
+            Path formattedFolder = Files.createDirectories(work.resolve("formatted"));
+            String command = "--migrate.command=revision -m \"add notes\" --rev-id 0123456789ab";
+            DemoJar.Result plain = new DemoJar(work, Map.of(), List.of("--migrate.revisions.directory=" + plainFolder,
+                    "--migrate.revisions.java-formatter=none")).run(command);
+            DemoJar.Result formatted = new DemoJar(work, Map.of(), List.of("--migrate.revisions.directory="
+                    + formattedFolder)).run(command);
+            assertThat(plain.exitCode()).as(plain.output()).isZero();
+            assertThat(formatted.exitCode()).as(formatted.output()).isZero();
+
+            Path file = only(formattedFolder);
+            String text = Files.readString(file);
+            assertThat(text).contains("@RevisionInfo(").isNotEqualTo(Files.readString(only(plainFolder)));
+            Path again = Files.copy(file, work.resolve("again.java"));
+            new GoogleJavaFormat(GoogleJavaFormat.Style.AOSP,
+                    Duration.ofMinutes(2)).run(again);
+            assertThat(Files.readString(again)).as("google-java-format's AOSP layout").isEqualTo(text);
+        }
+
+        private static Path only(Path folder) throws Exception {
+            try (var files = Files.walk(folder)) {
+                return files.filter(path -> path.toString().endsWith(".java")).findFirst().orElseThrow();
             }
         }
 

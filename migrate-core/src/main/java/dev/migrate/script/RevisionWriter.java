@@ -85,9 +85,17 @@ public final class RevisionWriter {
 
     private final Clock clock;
 
+    private final List<PostWriteHook> hooks;
+
     public RevisionWriter(Settings settings, Clock clock) {
+        this(settings, clock, List.of());
+    }
+
+    /** A writer that runs {@code hooks} (formatters) on each file it writes, in order. */
+    public RevisionWriter(Settings settings, Clock clock, List<PostWriteHook> hooks) {
         this.settings = settings;
         this.clock = clock;
+        this.hooks = List.copyOf(hooks);
     }
 
     public Format format() {
@@ -177,12 +185,15 @@ public final class RevisionWriter {
         return folder.resolve(name).normalize();
     }
 
-    private static Path writeNew(Path file, String content) throws IOException {
+    private Path writeNew(Path file, String content) throws IOException {
         if (Files.exists(file)) {
             throw new MigrateException("Not overwriting " + file + ": the file exists already.");
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.UTF_8);
+        for (PostWriteHook hook : hooks) {
+            hook.run(file);
+        }
         return file;
     }
 

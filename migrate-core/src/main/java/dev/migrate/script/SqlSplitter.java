@@ -86,6 +86,19 @@ public final class SqlSplitter {
         return lexer.questionMarks;
     }
 
+    /**
+     * The script with the whitespace and comments between its tokens left out, literals, quoted identifiers and
+     * dollar-quoted bodies kept exactly: two scripts with the same result differ only in layout, which is all a
+     * formatter may change.
+     *
+     * @throws SplitException as {@link #split} does
+     */
+    public static String withoutLayout(String script) {
+        Lexer lexer = new Lexer(script);
+        lexer.statements();
+        return lexer.tokens.toString();
+    }
+
     /** One pass over the text, statement by statement, with psql's rules for where a statement ends. */
     private static final class Lexer {
 
@@ -96,6 +109,12 @@ public final class SqlSplitter {
         private final List<Statement> statements = new ArrayList<>();
 
         private final List<Integer> questionMarks = new ArrayList<>();
+
+        /** The text of every token read, without the whitespace and comments between them. */
+        private final StringBuilder tokens = new StringBuilder();
+
+        /** Where the last token read ends. */
+        private int tokenEnd;
 
         private int at;
 
@@ -148,6 +167,8 @@ public final class SqlSplitter {
                 }
                 else if (c == ';') {
                     at++;
+                    tokens.append(';');
+                    tokenEnd = at;
                     if (parenDepth == 0 && beginDepth == 0) {
                         endStatement(at - 1, at);
                     }
@@ -156,8 +177,10 @@ public final class SqlSplitter {
                     }
                 }
                 else {
+                    int from = at;
                     begin();
                     token(c, next);
+                    keepToken(from);
                 }
             }
             endStatement(length, length);
@@ -208,6 +231,26 @@ public final class SqlSplitter {
                 }
                 at++;
             }
+        }
+
+        /**
+         * Adds the token that ends here to {@link #tokens}, with one space before it where layout separated it from
+         * the one before and removing that would join them into another token (two words, two operators).
+         */
+        private void keepToken(int from) {
+            if (from > tokenEnd && !tokens.isEmpty()) {
+                char before = tokens.charAt(tokens.length() - 1);
+                char first = text.charAt(from);
+                if (isIdentifierPart(before) && isIdentifierPart(first) || isOperator(before) && isOperator(first)) {
+                    tokens.append(' ');
+                }
+            }
+            tokens.append(text, from, at);
+            tokenEnd = at;
+        }
+
+        private static boolean isOperator(char c) {
+            return "+-*/<>=~!@#%^&|`?".indexOf(c) >= 0;
         }
 
         /** Marks the start of a statement at the current position, unless one is under way. */

@@ -2,6 +2,7 @@ package dev.migrate.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
@@ -36,6 +38,7 @@ import dev.migrate.command.Commands;
 import dev.migrate.revision.Target;
 import dev.migrate.runtime.MigrationListener;
 import dev.migrate.script.Location;
+import dev.migrate.script.PostWriteHook;
 import dev.migrate.script.RevisionWriter;
 
 /**
@@ -68,22 +71,31 @@ public final class MigrateAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @Conditional(MigrateCommandCondition.Present.class)
-    MigrateCommandRunner migrateCommandRunner(Migrate migrate, MigrateProperties properties,
-            ObjectProvider<MigrateCommandExit> exit, ObjectProvider<MigrateEntityModel> model,
-            ObjectProvider<RevisionCustomizer> customizers, ObjectProvider<ObjectFilter> filters) {
-        return new MigrateCommandRunner(commands(migrate, properties, model.getIfAvailable(),
-                customizers.orderedStream().toList(), filters.orderedStream().toList()), properties.getCommand(),
-                exit.getIfAvailable(() -> System::exit), System.out, System.err);
+    MigrateCommandRunner migrateCommandRunner(Commands commands, MigrateProperties properties,
+            ObjectProvider<MigrateCommandExit> exit) {
+        return new MigrateCommandRunner(commands, properties.getCommand(), exit.getIfAvailable(() -> System::exit),
+                System.out, System.err);
     }
 
-    /** The commands, with autogenerate when there is an entity model. */
-    public static Commands commands(Migrate migrate, MigrateProperties properties, MigrateEntityModel model,
-            List<RevisionCustomizer> customizers, List<ObjectFilter> filters) {
+    /**
+     * The commands, with autogenerate when there is an entity model; made only when a command runs (the
+     * {@code migrate.command} runner or the {@code autogenerate} profile).
+     */
+    @Bean
+    @Lazy
+    @ConditionalOnMissingBean
+    Commands migrateCommands(Migrate migrate, MigrateProperties properties, ResourceLoader resourceLoader,
+            ObjectProvider<MigrateEntityModel> model, ObjectProvider<RevisionCustomizer> customizers,
+            ObjectProvider<ObjectFilter> filters, ObjectProvider<PostWriteHook> hooks) {
         java.util.Map<String, Location> branchLocations = new java.util.LinkedHashMap<>();
         properties.getRevisions().getBranchLocations().forEach((label, location) -> branchLocations.put(label,
                 Location.parse(location)));
-        return new Commands(migrate, revisionWriter(properties), model == null ? null
-                : autogenerator(migrate, properties, model, filters), branchLocations, customizers);
+        MigrateEntityModel entityModel = model.getIfAvailable();
+        RevisionWriter writer = revisionWriter(properties, resourceLoader.getClassLoader(),
+                hooks.orderedStream().toList());
+        return new Commands(migrate, writer, entityModel == null ? null
+                : autogenerator(migrate, properties, entityModel, filters.orderedStream().toList()), branchLocations,
+                customizers.orderedStream().toList());
     }
 
     /**
@@ -155,8 +167,13 @@ public final class MigrateAutoConfiguration {
         }
     }
 
-    /** Where {@code revision} and {@code merge} write new files. */
-    public static RevisionWriter revisionWriter(MigrateProperties properties) {
+    /**
+     * Where {@code revision} and {@code merge} write new files, and the formatters that run on them: those
+     * {@code migrate.revisions.java-formatter} and {@code sql-formatter} choose, then the application's
+     * {@link PostWriteHook} beans.
+     */
+    public static RevisionWriter revisionWriter(MigrateProperties properties, ClassLoader classLoader,
+            List<PostWriteHook> hooks) {
         MigrateProperties.Revisions revisions = properties.getRevisions();
         Location first = properties.getLocations().stream().map(Location::parse).filter(Location::onClasspath)
                 .findFirst().orElse(Location.parse("classpath:db/revisions"));
@@ -170,8 +187,10 @@ public final class MigrateAutoConfiguration {
         else {
             directory = Path.of("src/main/java");
         }
+        List<PostWriteHook> all = new ArrayList<>(RevisionFormatters.chosen(revisions, classLoader));
+        all.addAll(hooks);
         return new RevisionWriter(new RevisionWriter.Settings(revisions.getFormat(), directory, first.packageName(),
-                revisions.getFileTemplate()), Clock.systemUTC());
+                revisions.getFileTemplate()), Clock.systemUTC(), all);
     }
 
     /** Fails the start with the property at fault, before any connection is made. */

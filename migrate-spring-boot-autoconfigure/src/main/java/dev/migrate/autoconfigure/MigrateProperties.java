@@ -2,7 +2,9 @@ package dev.migrate.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -273,14 +275,39 @@ public class MigrateProperties {
          * Location (one of migrate.locations) that a new revision starting a branch with this label is written to;
          * other new revisions go where their parent is, or where --version-path says.
          */
-        private java.util.Map<String, String> branchLocations = new java.util.LinkedHashMap<>();
+        private Map<String, String> branchLocations = new LinkedHashMap<>();
 
-        public java.util.Map<String, String> getBranchLocations() {
+        /**
+         * How new Java revisions are laid out: auto (google-java-format's AOSP style, four spaces, when
+         * google-java-format is on the classpath), aosp, google (two spaces), or none (as generated).
+         */
+        private JavaFormatter javaFormatter = JavaFormatter.AUTO;
+
+        /** Whether new SQL revisions' statements are laid out by sql-formatter (sql-formatter) or not (none). */
+        private SqlFormatter sqlFormatter = SqlFormatter.NONE;
+
+        public Map<String, String> getBranchLocations() {
             return this.branchLocations;
         }
 
-        public void setBranchLocations(java.util.Map<String, String> branchLocations) {
+        public void setBranchLocations(Map<String, String> branchLocations) {
             this.branchLocations = branchLocations;
+        }
+
+        public JavaFormatter getJavaFormatter() {
+            return this.javaFormatter;
+        }
+
+        public void setJavaFormatter(JavaFormatter javaFormatter) {
+            this.javaFormatter = javaFormatter;
+        }
+
+        public SqlFormatter getSqlFormatter() {
+            return this.sqlFormatter;
+        }
+
+        public void setSqlFormatter(SqlFormatter sqlFormatter) {
+            this.sqlFormatter = sqlFormatter;
         }
 
         public RevisionWriter.Format getFormat() {
@@ -306,6 +333,32 @@ public class MigrateProperties {
         public void setFileTemplate(String fileTemplate) {
             this.fileTemplate = fileTemplate;
         }
+    }
+
+    /** Formatters for new Java revisions; google-java-format runs in a JVM of its own. */
+    public enum JavaFormatter {
+
+        /** google-java-format's AOSP style when google-java-format is on the classpath, else as generated. */
+        AUTO,
+
+        /** google-java-format's AOSP style: four-space indentation. */
+        AOSP,
+
+        /** google-java-format's own style: two-space indentation. */
+        GOOGLE,
+
+        /** As generated. */
+        NONE
+    }
+
+    /** Formatters for new SQL revisions. */
+    public enum SqlFormatter {
+
+        /** As generated. */
+        NONE,
+
+        /** vertical-blank's sql-formatter with PostgreSQL's rules, kept only where it changes layout alone. */
+        SQL_FORMATTER
     }
 
     /** The health contributor. */

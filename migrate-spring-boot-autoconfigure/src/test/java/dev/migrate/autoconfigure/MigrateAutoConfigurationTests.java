@@ -14,6 +14,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -167,6 +168,24 @@ class MigrateAutoConfigurationTests {
         assertInvalid("migrate.revisions.file-template=/tmp/{rev}", "migrate.revisions.file-template");
         runner.withPropertyValues("migrate.lock-wait=soon").run(context -> assertThat(context).hasFailed()
                 .getFailure().hasStackTraceContaining("migrate.lock-wait"));
+    }
+
+    @Test
+    void aFormatterAskedForButMissingFailsACommandNamingTheProperty() {
+        ApplicationContextRunner command = runner.withPropertyValues("migrate.command=heads")
+                .withBean(MigrateCommandExit.class, () -> status -> { });
+        command.withPropertyValues("migrate.revisions.java-formatter=google")
+                .withClassLoader(new FilteredClassLoader("com.google.googlejavaformat"))
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("Property migrate.revisions.java-formatter with value")
+                        .hasMessageContaining("google-java-format is not on the classpath"));
+        command.withPropertyValues("migrate.revisions.format=sql", "migrate.revisions.sql-formatter=sql-formatter")
+                .withClassLoader(new FilteredClassLoader("com.github.vertical_blank"))
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("Property migrate.revisions.sql-formatter with value"));
+        command.withClassLoader(new FilteredClassLoader("com.google.googlejavaformat"))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(MigrateCommandRunner.class));
     }
 
     private void assertInvalid(String property, String name) {

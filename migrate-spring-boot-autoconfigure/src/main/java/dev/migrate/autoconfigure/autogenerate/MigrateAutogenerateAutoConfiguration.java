@@ -24,8 +24,6 @@ import dev.migrate.autoconfigure.MigrateCommandExit;
 import dev.migrate.autoconfigure.MigrateCommandRunner;
 import dev.migrate.autoconfigure.MigrateEntityModel;
 import dev.migrate.autoconfigure.MigrateProperties;
-import dev.migrate.autogenerate.ObjectFilter;
-import dev.migrate.autogenerate.RevisionCustomizer;
 import dev.migrate.command.Commands;
 
 /**
@@ -70,17 +68,14 @@ public final class MigrateAutogenerateAutoConfiguration {
     @Bean
     @Profile("autogenerate")
     @ConditionalOnMissingBean
-    MigrateCommandRunner migrateAutogenerateRunner(Migrate migrate, MigrateProperties properties,
-            MigrateEntityModel model, ObjectProvider<MigrateCommandExit> exit,
-            ObjectProvider<RevisionCustomizer> customizers, ObjectProvider<ObjectFilter> filters) {
+    MigrateCommandRunner migrateAutogenerateRunner(Commands commands, MigrateProperties properties,
+            MigrateEntityModel model, ObjectProvider<MigrateCommandExit> exit) {
         String message = properties.getAutogenerate().getMessage();
         if (message == null || message.isBlank()) {
             throw new InvalidConfigurationPropertyValueException("migrate.autogenerate.message", message,
                     "The autogenerate profile writes a revision and needs its message, for example "
                             + "--migrate.autogenerate.message=\"add orders\".");
         }
-        Commands commands = MigrateAutoConfiguration.commands(migrate, properties, model,
-                customizers.orderedStream().toList(), filters.orderedStream().toList());
         return new MigrateCommandRunner(commands, List.of("revision", "--autogenerate", "-m", message),
                 exit.getIfAvailable(() -> System::exit), System.out, System.err);
     }
