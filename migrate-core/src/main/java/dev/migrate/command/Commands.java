@@ -1,7 +1,9 @@
 package dev.migrate.command;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,16 @@ import dev.migrate.autogenerate.Change;
 import dev.migrate.autogenerate.RevisionCustomizer;
 import dev.migrate.autogenerate.RevisionDirectives;
 import dev.migrate.op.RevisionContext;
+import dev.migrate.revision.Direction;
 import dev.migrate.revision.HistoryEntry;
 
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
 import dev.migrate.revision.Step;
 import dev.migrate.runtime.RunResult;
+import dev.migrate.script.JavaRevisionScript;
 import dev.migrate.script.Location;
+import dev.migrate.script.RevisionScript;
 import dev.migrate.script.RevisionWriter;
 
 /**
@@ -181,7 +186,7 @@ public final class Commands {
 
     /** The {@code -x key=value} arguments and the {@code --tag} of a command line. */
     private static RevisionContext context(CommandLine line) {
-        java.util.Map<String, String> arguments = new java.util.LinkedHashMap<>();
+        Map<String, String> arguments = new LinkedHashMap<>();
         for (String argument : line.all("-x")) {
             int equals = argument.indexOf('=');
             if (equals <= 0) {
@@ -221,7 +226,7 @@ public final class Commands {
         for (Step step : result.plan().steps()) {
             Revision revision = step.revision();
             String parents = String.join(", ", revision.parents());
-            String arrow = step.direction() == dev.migrate.revision.Direction.UPGRADE ? parents + " -> " + revision.id()
+            String arrow = step.direction() == Direction.UPGRADE ? parents + " -> " + revision.id()
                     : revision.id() + " -> " + (parents.isEmpty() ? "<base>" : parents);
             out.append("Running ").append(step.direction().label()).append(' ').append(arrow.strip()).append(", ")
                     .append(revision.message()).append('\n');
@@ -355,12 +360,12 @@ public final class Commands {
      * root new revisions go to (by default {@code src/main/java}); a classpath SQL file under
      * {@code src/main/resources}.
      */
-    private String sourceFile(dev.migrate.script.RevisionScript script) {
+    private String sourceFile(RevisionScript script) {
         String location = script.location();
-        if (java.nio.file.Files.isRegularFile(Path.of(location))) {
+        if (Files.isRegularFile(Path.of(location))) {
             return location;
         }
-        if (script instanceof dev.migrate.script.JavaRevisionScript) {
+        if (script instanceof JavaRevisionScript) {
             Path root = writer != null && writer.format() == RevisionWriter.Format.JAVA ? writer.directory()
                     : Path.of("src/main/java");
             return root.resolve(location.replace('.', '/') + ".java").toString();

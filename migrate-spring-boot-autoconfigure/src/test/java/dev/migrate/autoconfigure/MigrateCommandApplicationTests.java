@@ -79,6 +79,31 @@ class MigrateCommandApplicationTests {
     }
 
     @Test
+    void alembicsOtherCommandsRunThroughTheApplication(CapturedOutput output) throws SQLException {
+        run("ensure_version");
+        assertThat(output.getOut()).contains("Created the version table migrate_version and the history table "
+                + "migrate_history.");
+        run("current --check-heads");
+        assertThat(output.getErr()).contains("FAILED: Target database is not up to date");
+        run("upgrade heads --tag release-7 -x tenant=acme");
+        run("current -c");
+        run("current --verbose");
+        assertThat(output.getOut()).contains("Current revision(s) for jdbc:h2:mem:").contains("Rev: d4e5f6a1b2c3 (head)");
+        run("heads --resolve-dependencies");
+        run("edit a1b2c3d4e5f6");
+        assertThat(output.getOut()).contains("src/main/java/dev/migrate/seed/java/"
+                + "R20250129_1234_a1b2c3d4e5f6_create_users.java");
+        assertThat(exits).containsExactly(0, 1, 0, 0, 0, 0, 0);
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT DISTINCT tag FROM migrate_history")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("release-7");
+            assertThat(rows.next()).isFalse();
+        }
+    }
+
+    @Test
     void aFailingCommandExitsWithOneAndPrintsTheErrorToStandardError(CapturedOutput output) {
         run("downgrade nosuch");
         assertThat(exits).containsExactly(1);
