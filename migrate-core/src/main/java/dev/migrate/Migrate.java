@@ -54,7 +54,7 @@ public final class Migrate {
         this.scripts = scripts;
         this.planner = new Planner(scripts.graph());
         this.settings = new RunSettings(builder.schema, builder.versionTable, builder.historyTable, builder.lockWait,
-                builder.validateChecksums, builder.dialect, builder.transactionPerRevision);
+                builder.validateChecksums, builder.dialect, builder.transactionPerRevision, builder.name);
         this.listeners = List.copyOf(builder.listeners);
     }
 
@@ -273,6 +273,8 @@ public final class Migrate {
 
         private Dialect dialect;
 
+        private String name = RunSettings.DEFAULT_NAME;
+
         private final List<MigrationListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
 
         private Builder() {
@@ -342,6 +344,12 @@ public final class Migrate {
         /** The dialect; detected from the connection when not set (offline scripts default to PostgreSQL). */
         public Builder dialect(Dialect value) {
             this.dialect = value;
+            return this;
+        }
+
+        /** Which Migrate this is, where an application has several; listeners and meters see it. */
+        public Builder name(String value) {
+            this.name = Objects.requireNonNull(value, "name");
             return this;
         }
 

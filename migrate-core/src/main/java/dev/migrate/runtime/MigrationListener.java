@@ -8,6 +8,18 @@ import java.time.Duration;
  */
 public interface MigrationListener {
 
+    /** A run with at least one step begins, after the lock is taken and the plan made. */
+    default void runStarted(RunEvent event) {
+    }
+
+    /** Every step of the run succeeded. */
+    default void runFinished(RunEvent event, RunResult result) {
+    }
+
+    /** A step of the run failed (the steps before it may have committed, as {@code failure} says). */
+    default void runFailed(RunEvent event, Throwable failure) {
+    }
+
     default void stepStarted(StepEvent event) {
     }
 

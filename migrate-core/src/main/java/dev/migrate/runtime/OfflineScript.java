@@ -153,7 +153,7 @@ public final class OfflineScript {
 
     private void renderStep(StringBuilder sql, Step step, Transaction transaction, RevisionContext context) {
         RevisionScript script = scripts.script(step.revision().id());
-        StepEvent event = new StepEvent(step, script.location(), script.transactional(), true);
+        StepEvent event = new StepEvent(step, script.location(), script.transactional(), true, settings.name());
         List<Operation> operations = step.direction() == Direction.UPGRADE ? script.upgrade(context)
                 : script.downgrade(context);
         boolean transactional = script.transactional() && dialect.transactionalDdl();

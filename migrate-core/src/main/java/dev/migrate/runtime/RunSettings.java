@@ -17,9 +17,13 @@ import dev.migrate.dialect.Dialect;
  * @param dialect the dialect, or {@code null} to detect it from the connection
  * @param transactionPerRevision whether each revision commits on its own (the default), or a run's revisions share
  *     one transaction (Alembic's default, Flyway's {@code group}) where the database has transactional DDL
+ * @param name which Migrate this is, where an application has several (one per database): listeners, meters and
+ *     observations tell runs apart by it; {@value #DEFAULT_NAME} for the only one
  */
 public record RunSettings(String schema, String versionTable, String historyTable, Duration lockWait,
-        boolean validateChecksums, Dialect dialect, boolean transactionPerRevision) {
+        boolean validateChecksums, Dialect dialect, boolean transactionPerRevision, String name) {
+
+    public static final String DEFAULT_NAME = "migrate";
 
     public static final String DEFAULT_VERSION_TABLE = "migrate_version";
 
@@ -29,6 +33,7 @@ public record RunSettings(String schema, String versionTable, String historyTabl
         Objects.requireNonNull(versionTable, "versionTable");
         Objects.requireNonNull(historyTable, "historyTable");
         Objects.requireNonNull(lockWait, "lockWait");
+        Objects.requireNonNull(name, "name");
         if (lockWait.isNegative()) {
             throw new IllegalArgumentException("The lock wait must not be negative: " + lockWait);
         }
@@ -40,6 +45,6 @@ public record RunSettings(String schema, String versionTable, String historyTabl
 
     public static RunSettings defaults() {
         return new RunSettings(null, DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE, Duration.ofMinutes(1), true, null,
-                true);
+                true, DEFAULT_NAME);
     }
 }

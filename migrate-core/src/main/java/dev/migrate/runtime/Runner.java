@@ -89,13 +89,23 @@ public final class Runner {
             String appliedBy = connection.getMetaData().getUserName();
             SharedTransaction shared = !settings.transactionPerRevision() && dialect.transactionalDdl()
                     ? new SharedTransaction() : null;
-            for (PreparedStep step : prepared) {
-                runStep(connection, dialect, tables, executor, step, appliedBy, shared, context.tag());
+            RunEvent event = new RunEvent(settings.name(), plan);
+            notify(listener -> listener.runStarted(event));
+            try {
+                for (PreparedStep step : prepared) {
+                    runStep(connection, dialect, tables, executor, step, appliedBy, shared, context.tag());
+                }
+                if (shared != null) {
+                    shared.commit(connection, tables);
+                }
             }
-            if (shared != null) {
-                shared.commit(connection, tables);
+            catch (SQLException | RuntimeException | Error ex) {
+                notify(listener -> listener.runFailed(event, ex));
+                throw ex;
             }
-            return new RunResult(plan, plan.toRows(), Duration.ofNanos(System.nanoTime() - started));
+            RunResult result = new RunResult(plan, plan.toRows(), Duration.ofNanos(System.nanoTime() - started));
+            notify(listener -> listener.runFinished(event, result));
+            return result;
         });
     }
 
@@ -446,7 +456,7 @@ public final class Runner {
             // What came before is committed first, as Alembic's autocommit block does.
             shared.commit(connection, tables);
         }
-        StepEvent event = new StepEvent(step, script.location(), transactional, false);
+        StepEvent event = new StepEvent(step, script.location(), transactional, false, settings.name());
         notify(listener -> listener.stepStarted(event));
         Instant startedAt = Instant.now();
         long started = System.nanoTime();

@@ -10,8 +10,9 @@ import dev.migrate.revision.Step;
  * @param location where the revision was found (file or class)
  * @param transactional whether the step runs in one transaction with its version-table update
  * @param offline whether the step is being written to a script rather than run
+ * @param instance the name of the Migrate running it ({@link RunSettings#name})
  */
-public record StepEvent(Step step, String location, boolean transactional, boolean offline) {
+public record StepEvent(Step step, String location, boolean transactional, boolean offline, String instance) {
 
     public String revisionId() {
         return step.revision().id();

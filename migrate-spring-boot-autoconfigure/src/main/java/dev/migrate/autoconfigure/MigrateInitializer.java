@@ -1,40 +1,96 @@
 package dev.migrate.autoconfigure;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.Ordered;
 
 import dev.migrate.Migrate;
+import dev.migrate.MigrateException;
+import dev.migrate.revision.Plan;
+import dev.migrate.runtime.RunSettings;
 
 /**
- * Brings the database to the target while the application starts, before anything that uses the database is
- * created (the {@link MigrateDatabaseInitializerDetector}s make JPA and JDBC beans wait for this bean).
+ * Brings every database to its target while the application starts, before anything that uses a database is
+ * created (the {@link MigrateDatabaseInitializerDetector}s make JPA and JDBC beans wait for this bean): the default
+ * instance first, then the others in name order. What it does is decided when it runs, not when the application is
+ * built (so that an AOT-processed application can still be started as a command): nothing when a command runs,
+ * else as {@code migrate.on-start} says.
  */
 public class MigrateInitializer implements InitializingBean, Ordered {
 
-    private final Migrate migrate;
+    private final Supplier<Map<String, Migrate>> migrates;
+
+    private final Function<String, String> targets;
 
     private final MigrateStrategy strategy;
 
-    private final String target;
+    private final MigrateProperties.OnStart onStart;
+
+    private final boolean commandRuns;
 
     private int order;
 
     /**
+     * Upgrades one Migrate on start-up.
+     *
      * @param strategy what to do instead of upgrading to {@code target}, or {@code null}
      */
     public MigrateInitializer(Migrate migrate, MigrateStrategy strategy, String target) {
-        this.migrate = migrate;
+        this(() -> Map.of(migrate.settings().name(), migrate), name -> target, strategy,
+                MigrateProperties.OnStart.UPGRADE, false);
+    }
+
+    /**
+     * @param migrates the Migrate beans by instance name, in the order to run them
+     * @param targets the target of each instance
+     * @param strategy what to do instead of upgrading each instance to its target, or {@code null}
+     * @param commandRuns whether a command runs instead of the start-up work
+     */
+    MigrateInitializer(Supplier<Map<String, Migrate>> migrates, Function<String, String> targets,
+            MigrateStrategy strategy, MigrateProperties.OnStart onStart, boolean commandRuns) {
+        this.migrates = migrates;
+        this.targets = targets;
         this.strategy = strategy;
-        this.target = target;
+        this.onStart = onStart;
+        this.commandRuns = commandRuns;
     }
 
     @Override
     public void afterPropertiesSet() {
-        if (strategy != null) {
-            strategy.migrate(migrate);
+        if (commandRuns || onStart == MigrateProperties.OnStart.NONE) {
+            return;
         }
-        else {
-            migrate.upgrade(target);
+        migrates.get().forEach((name, migrate) -> {
+            if (onStart == MigrateProperties.OnStart.VALIDATE) {
+                validate(name, migrate, targets.apply(name));
+            }
+            else if (strategy != null) {
+                strategy.migrate(migrate);
+            }
+            else {
+                migrate.upgrade(targets.apply(name));
+            }
+        });
+    }
+
+    /** Fails unless the database is at its target, without changing anything. */
+    static void validate(String name, Migrate migrate, String target) {
+        String database = RunSettings.DEFAULT_NAME.equals(name) ? "The database" : "The database of instance '"
+                + name + "'";
+        List<String> unknown = migrate.current().stream().filter(row -> migrate.graph().get(row) == null).toList();
+        if (!unknown.isEmpty()) {
+            throw new NotMigratedException(database + " holds revision(s) the application does not know: "
+                    + String.join(", ", unknown) + ". It was migrated by a newer version of the application.");
+        }
+        Plan pending = migrate.pending(target);
+        if (!pending.isEmpty()) {
+            throw new NotMigratedException(database + " is not at its target '" + target + "': "
+                    + pending.steps().size() + " revision(s) pending (" + String.join(", ", pending.revisionIds())
+                    + ").");
         }
     }
 
@@ -45,5 +101,13 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 
     public void setOrder(int order) {
         this.order = order;
+    }
+
+    /** {@code migrate.on-start=validate} found a database that is not where the application needs it. */
+    public static final class NotMigratedException extends MigrateException {
+
+        NotMigratedException(String message) {
+            super(message);
+        }
     }
 }

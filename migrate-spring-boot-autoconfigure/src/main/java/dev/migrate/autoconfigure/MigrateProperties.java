@@ -19,10 +19,13 @@ public class MigrateProperties {
     /** Whether to enable Migrate. */
     private boolean enabled = true;
 
-    /** Where revisions are: classpath: locations (SQL files and Java revision classes) or filesystem: folders. */
+    /**
+     * Comma-separated list of locations of revisions: classpath: locations (SQL files and Java revision classes) or
+     * filesystem: folders.
+     */
     private List<String> locations = new ArrayList<>(List.of("classpath:db/revisions"));
 
-    /** The target the database is brought to on start-up, in Alembic's grammar. */
+    /** Target the database is brought to on start-up, in Alembic's grammar. */
     private String target = "heads";
 
     /** Schema of the state tables and of unqualified names in revisions; the connection's default when unset. */
@@ -59,10 +62,28 @@ public class MigrateProperties {
     private String driverClassName;
 
     /**
-     * A command to run instead of the application, such as "downgrade -1" or "history -i": the application starts
-     * without its web server, runs it, prints its output and exits with its status.
+     * Command to run instead of the application, such as "downgrade -1" or "history -i": the application starts
+     * without its web server and without creating beans the command does not need, runs it, prints its output and
+     * exits with its status, before any ApplicationRunner or CommandLineRunner of the application.
      */
     private String command;
+
+    /** Name of the Migrate instance commands address; the one configured by the top-level properties by default. */
+    private String instance;
+
+    /**
+     * What start-up does: upgrade to the target, validate (fail the start while revisions are pending or the
+     * database holds one the application does not know, changing nothing), or none.
+     */
+    private OnStart onStart = OnStart.UPGRADE;
+
+    /**
+     * Further databases, each with its own revisions, by instance name: every property of an instance not given is
+     * the top-level one, except the connection and the locations (classpath:db/{name} by default).
+     */
+    private Map<String, Instance> instances = new LinkedHashMap<>();
+
+    private final Metrics metrics = new Metrics();
 
     private final Revisions revisions = new Revisions();
 
@@ -180,6 +201,34 @@ public class MigrateProperties {
 
     public void setCommand(String command) {
         this.command = command;
+    }
+
+    public String getInstance() {
+        return this.instance;
+    }
+
+    public void setInstance(String instance) {
+        this.instance = instance;
+    }
+
+    public OnStart getOnStart() {
+        return this.onStart;
+    }
+
+    public void setOnStart(OnStart onStart) {
+        this.onStart = onStart;
+    }
+
+    public Map<String, Instance> getInstances() {
+        return this.instances;
+    }
+
+    public void setInstances(Map<String, Instance> instances) {
+        this.instances = instances;
+    }
+
+    public Metrics getMetrics() {
+        return this.metrics;
     }
 
     public Revisions getRevisions() {
@@ -361,7 +410,185 @@ public class MigrateProperties {
         SQL_FORMATTER
     }
 
-    /** The health contributor. */
+    /** What start-up does with the database. */
+    public enum OnStart {
+
+        /** Brings the database to the target before anything uses it. */
+        UPGRADE,
+
+        /** Fails the start while revisions are pending or the database holds an unknown one; changes nothing. */
+        VALIDATE,
+
+        /** Leaves the database alone (migrations run elsewhere, a Kubernetes Job say). */
+        NONE
+    }
+
+    /** Meters. */
+    public static class Metrics {
+
+        /**
+         * Whether the migrate.step timer carries the revision id as a tag: one time series per revision, so off by
+         * default (the observations carry it as a high-cardinality key).
+         */
+        private boolean revisionTag;
+
+        public boolean isRevisionTag() {
+            return this.revisionTag;
+        }
+
+        public void setRevisionTag(boolean revisionTag) {
+            this.revisionTag = revisionTag;
+        }
+    }
+
+    /** One further database and its revisions; a property left unset is the top-level one. */
+    public static class Instance {
+
+        /** Name of the DataSource bean to migrate; or give url (with user and password). */
+        private String dataSource;
+
+        /** JDBC URL of the database to migrate. */
+        private String url;
+
+        /** Login user of the database to migrate. */
+        private String user;
+
+        /** Login password of the database to migrate. */
+        private String password;
+
+        /** Fully qualified name of the JDBC driver; detected from the url when unset. */
+        private String driverClassName;
+
+        /** Comma-separated list of locations of this instance's revisions; classpath:db/{name} when unset. */
+        private List<String> locations;
+
+        /** Target this database is brought to on start-up. */
+        private String target;
+
+        /** Schema of the state tables and of unqualified names in revisions. */
+        private String schema;
+
+        /** Name of the version table. */
+        private String versionTable;
+
+        /** Name of the history table. */
+        private String historyTable;
+
+        /** How long to wait for another process that is migrating the same database. */
+        private Duration lockWait;
+
+        /** Whether an applied revision that was edited afterwards stops the run. */
+        private Boolean validateChecksums;
+
+        /** Whether each revision commits on its own. */
+        private Boolean transactionPerRevision;
+
+        public String getDataSource() {
+            return this.dataSource;
+        }
+
+        public void setDataSource(String dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        public String getUrl() {
+            return this.url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUser() {
+            return this.user;
+        }
+
+        public void setUser(String user) {
+            this.user = user;
+        }
+
+        public String getPassword() {
+            return this.password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getDriverClassName() {
+            return this.driverClassName;
+        }
+
+        public void setDriverClassName(String driverClassName) {
+            this.driverClassName = driverClassName;
+        }
+
+        public List<String> getLocations() {
+            return this.locations;
+        }
+
+        public void setLocations(List<String> locations) {
+            this.locations = locations;
+        }
+
+        public String getTarget() {
+            return this.target;
+        }
+
+        public void setTarget(String target) {
+            this.target = target;
+        }
+
+        public String getSchema() {
+            return this.schema;
+        }
+
+        public void setSchema(String schema) {
+            this.schema = schema;
+        }
+
+        public String getVersionTable() {
+            return this.versionTable;
+        }
+
+        public void setVersionTable(String versionTable) {
+            this.versionTable = versionTable;
+        }
+
+        public String getHistoryTable() {
+            return this.historyTable;
+        }
+
+        public void setHistoryTable(String historyTable) {
+            this.historyTable = historyTable;
+        }
+
+        public Duration getLockWait() {
+            return this.lockWait;
+        }
+
+        public void setLockWait(Duration lockWait) {
+            this.lockWait = lockWait;
+        }
+
+        public Boolean getValidateChecksums() {
+            return this.validateChecksums;
+        }
+
+        public void setValidateChecksums(Boolean validateChecksums) {
+            this.validateChecksums = validateChecksums;
+        }
+
+        public Boolean getTransactionPerRevision() {
+            return this.transactionPerRevision;
+        }
+
+        public void setTransactionPerRevision(Boolean transactionPerRevision) {
+            this.transactionPerRevision = transactionPerRevision;
+        }
+    }
+
+    /** Health contributor. */
     public static class Health {
 
         /** Health status reported while revisions are pending. */

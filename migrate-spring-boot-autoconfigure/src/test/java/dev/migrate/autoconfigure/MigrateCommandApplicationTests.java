@@ -11,13 +11,20 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.EntityScan;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.migrate.autoconfigure.app.TestApplication;
+import dev.migrate.autoconfigure.app.UserRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +39,83 @@ class MigrateCommandApplicationTests {
 
     final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
-    ConfigurableApplicationContext run(String command) {
-        SpringApplication application = new SpringApplication(TestApplication.class);
-        application.addInitializers(context -> context.getBeanFactory()
-                .registerSingleton("testExit", (MigrateCommandExit) exits::add));
-        return application.run("--spring.datasource.url=" + url, "--migrate.locations=classpath:dev/migrate/seed/java",
-                "--spring.jpa.hibernate.ddl-auto=validate", "--migrate.command=" + command);
+    final List<String> applicationRunners = new ArrayList<>();
+
+    /** The beans the run made, in order (the context is closed once a command ran). */
+    final List<String> created = new ArrayList<>();
+
+    ConfigurableApplicationContext run(String command, String... more) {
+        return run(TestApplication.class, command, more);
+    }
+
+    ConfigurableApplicationContext run(Class<?> applicationClass, String command, String... more) {
+        SpringApplication application = new SpringApplication(applicationClass);
+        application.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("testExit", (MigrateCommandExit) exits::add);
+            context.getBeanFactory().registerSingleton("businessRunner",
+                    (ApplicationRunner) args -> applicationRunners.add("ran"));
+            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    created.add(beanName);
+
+                    return bean;
+                }
+            });
+        });
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+                "--migrate.locations=classpath:dev/migrate/seed/java", "--spring.jpa.hibernate.ddl-auto=validate",
+                "--migrate.command=" + command));
+        args.addAll(List.of(more));
+        return CommandLineRun.run(application, args.toArray(String[]::new));
+    }
+
+    @Test
+    void aCommandStartsOnlyWhatItNeedsAndNoneOfTheApplicationsRunners() {
+        run("upgrade heads");
+        assertThat(exits).containsExactly(0);
+        assertThat(applicationRunners).isEmpty();
+        assertThat(created).contains("migrate", "dataSource").as("JPA was not started")
+                .doesNotContain("entityManagerFactory", "userRepository");
+    }
+
+    @Test
+    void repositoriesTheApplicationEnablesItselfAreNotMadeEither() {
+        run(ExplicitRepositoriesApplication.class, "upgrade heads");
+        assertThat(exits).containsExactly(0);
+        assertThat(created).contains("migrate").doesNotContain("entityManagerFactory", "userRepository");
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @EnableJpaRepositories(basePackageClasses = UserRepository.class)
+    @EntityScan(basePackageClasses = UserRepository.class)
+    static class ExplicitRepositoriesApplication {
+    }
+
+    @Test
+    void checkStartsJpaForTheEntityModel(CapturedOutput output) {
+        run("upgrade heads");
+        run("check");
+        // The test application maps only users, so the comparison (of Hibernate's model) finds the seed's others.
+        assertThat(exits).containsExactly(0, 1);
+        assertThat(output.getErr()).contains("New upgrade operations detected").contains("  - remove table credits");
+        assertThat(created).contains("entityManagerFactory");
+        assertThat(applicationRunners).isEmpty();
+    }
+
+    @Test
+    void aCommandAddressesTheInstanceItNames(CapturedOutput output) {
+        String analytics = "--migrate.instances.analytics.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String locations = "--migrate.instances.analytics.locations=classpath:dev/migrate/autoconfigure/analytics";
+        run("upgrade heads", analytics, locations, "--migrate.instance=analytics");
+        assertThat(output.getOut()).contains("Running upgrade -> aa0000000001, create events\n"
+                + "The database is at aa0000000001.").doesNotContain("create users table");
+        run("current", analytics, locations);
+        run("heads", analytics, locations, "--migrate.instance=nosuch");
+        assertThat(exits).containsExactly(0, 0, 1);
+        assertThat(output.getErr()).contains("FAILED: There is no Migrate instance named 'nosuch' (migrate.instance); "
+                + "the instances are migrate, analytics.");
     }
 
     @Test

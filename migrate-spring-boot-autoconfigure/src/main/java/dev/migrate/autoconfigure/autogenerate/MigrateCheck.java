@@ -4,13 +4,8 @@ import java.util.List;
 
 import org.springframework.context.ApplicationContext;
 
-import dev.migrate.Migrate;
-import dev.migrate.autoconfigure.MigrateEntityModel;
-import dev.migrate.autogenerate.Autogenerator;
-import dev.migrate.autogenerate.Change;
-import dev.migrate.autoconfigure.MigrateAutoConfiguration;
-import dev.migrate.autoconfigure.MigrateProperties;
-import dev.migrate.autogenerate.ObjectFilter;
+import dev.migrate.command.CommandResult;
+import dev.migrate.command.Commands;
 
 /**
  * For an application's own test suite: asserts that its entities and its revisions agree, the way
@@ -36,13 +31,9 @@ public final class MigrateCheck {
      *     the entities want
      */
     public static void assertEntitiesMatchRevisions(ApplicationContext context) {
-        Migrate migrate = context.getBean(Migrate.class);
-        MigrateEntityModel model = context.getBean(MigrateEntityModel.class);
-        List<Change> changes = MigrateAutoConfiguration.autogenerator(migrate, context.getBean(MigrateProperties.class),
-                model, context.getBeanProvider(ObjectFilter.class).orderedStream().toList()).compare();
-        if (!changes.isEmpty()) {
-            throw new AssertionError("The entities and the revisions disagree; write a revision with "
-                    + "'revision --autogenerate -m <message>':\n" + Autogenerator.describe(changes));
+        CommandResult result = context.getBean(Commands.class).run(List.of("check"));
+        if (result.exitCode() != CommandResult.OK) {
+            throw new AssertionError(result.output());
         }
     }
 }

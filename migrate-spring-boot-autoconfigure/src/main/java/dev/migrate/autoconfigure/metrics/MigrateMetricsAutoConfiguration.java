@@ -2,6 +2,8 @@ package dev.migrate.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Bean;
 
 import dev.migrate.Migrate;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.autoconfigure.MigrateBeans;
+import dev.migrate.autoconfigure.MigrateProperties;
 
 /**
  * Micrometer meters for Migrate, when Micrometer and a registry are present. The listener is a bean, so the
@@ -20,19 +24,20 @@ import dev.migrate.autoconfigure.MigrateAutoConfiguration;
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
         MigrateAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, Migrate.class })
 public final class MigrateMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    MigrateMetrics migrateMetrics(MeterRegistry registry) {
-        return new MigrateMetrics(registry);
+    MigrateMetrics migrateMetrics(MeterRegistry registry, ObjectProvider<MigrateProperties> properties) {
+        return new MigrateMetrics(registry, properties.getIfAvailable(MigrateProperties::new).getMetrics()
+                .isRevisionTag());
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(Migrate.class)
-    MigratePendingGauge migratePendingGauge(Migrate migrate) {
-        return new MigratePendingGauge(migrate);
+    MigratePendingGauge migratePendingGauge(ListableBeanFactory beanFactory) {
+        return new MigratePendingGauge(() -> MigrateBeans.byName(beanFactory));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.migrate.autoconfigure.CommandLineRun;
 import dev.migrate.autoconfigure.MigrateCommandExit;
 import dev.migrate.autoconfigure.autogen.model.ShopApplication;
 import dev.migrate.autoconfigure.autogenerate.MigrateCheck;
@@ -49,7 +50,7 @@ class AutogenerateCommandTests {
                 "--migrate.locations=filesystem:" + revisions, "--migrate.revisions.format=sql",
                 "--migrate.revisions.directory=" + revisions));
         args.addAll(List.of(arguments));
-        application.run(args.toArray(String[]::new)).close();
+        CommandLineRun.run(application, args.toArray(String[]::new)).close();
     }
 
     @Test
@@ -90,8 +91,9 @@ class AutogenerateCommandTests {
         try (ConfigurableApplicationContext context = start()) {
             assertThatThrownBy(() -> MigrateCheck.assertEntitiesMatchRevisions(context))
                     .isInstanceOf(AssertionError.class)
-                    .hasMessageStartingWith("The entities and the revisions disagree; write a revision with "
-                            + "'revision --autogenerate -m <message>':\n  - add sequence order_line_seq");
+                    .hasMessageStartingWith("New upgrade operations detected: the entity model and the revisions "
+                            + "disagree.\n  - add sequence order_line_seq")
+                    .hasMessageEndingWith("Run 'revision --autogenerate -m <message>' to write them.");
         }
     }
 

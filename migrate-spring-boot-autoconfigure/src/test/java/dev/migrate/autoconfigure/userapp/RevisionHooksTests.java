@@ -20,6 +20,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.migrate.autoconfigure.CommandLineRun;
 import dev.migrate.autoconfigure.MigrateCommandExit;
 import dev.migrate.autoconfigure.userapp.first.TicketApplication;
 import dev.migrate.autogenerate.Change;
@@ -94,7 +95,7 @@ class RevisionHooksTests {
             args.removeIf(given -> given.startsWith(arg.substring(0, arg.indexOf('=') + 1)));
             args.add(arg);
         }
-        app.run(args.toArray(String[]::new)).close();
+        CommandLineRun.run(app, args.toArray(String[]::new)).close();
     }
 
     @Test

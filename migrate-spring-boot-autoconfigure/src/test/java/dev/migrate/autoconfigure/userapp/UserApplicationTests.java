@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.migrate.autoconfigure.CommandLineRun;
 import dev.migrate.autoconfigure.MigrateCommandExit;
 import dev.migrate.autoconfigure.autogenerate.MigrateCheck;
 import dev.migrate.autoconfigure.userapp.first.TicketApplication;
@@ -49,7 +50,7 @@ class UserApplicationTests {
         SpringApplication app = new SpringApplication(application);
         app.addInitializers(context -> context.getBeanFactory()
                 .registerSingleton("testExit", (MigrateCommandExit) exits::add));
-        app.run(arguments(arguments)).close();
+        CommandLineRun.run(app, arguments(arguments)).close();
     }
 
     String[] arguments(String... more) {
