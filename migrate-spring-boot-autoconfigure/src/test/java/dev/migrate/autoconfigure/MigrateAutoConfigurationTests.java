@@ -117,6 +117,88 @@ class MigrateAutoConfigurationTests {
     }
 
     @Test
+    void connectionDetailsOfMigratesOwnAreUsedOverThePrimaryDataSource() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        MigrateConnectionDetails details = new MigrateConnectionDetails() {
+            public String getJdbcUrl() {
+                return url;
+            }
+
+            public String getUsername() {
+                return "sa";
+            }
+
+            public String getPassword() {
+                return "";
+            }
+        };
+        runner.withBean(MigrateConnectionDetails.class, () -> details).run(context -> {
+            assertThat(new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""))
+                    .queryForList("SELECT version_num FROM migrate_version", String.class)).containsExactly("d4e5f6a1b2c3");
+            assertThat(tableCount(context.getBean(JdbcTemplate.class), "MIGRATE_VERSION")).isZero();
+        });
+    }
+
+    static int tableCount(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name = ?",
+                Integer.class, table);
+    }
+
+    @Test
+    void onStartValidateFailsWhileRevisionsArePendingAndChangesNothing() {
+        ApplicationContextRunner validating = runner.withPropertyValues("migrate.on-start=validate");
+        validating.run(context -> {
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(MigrateInitializer.NotMigratedException.class)
+                    .hasMessage("The database is not at its target 'heads': 4 revision(s) pending (a1b2c3d4e5f6, "
+                            + "b2c3d4e5f6a1, c3d4e5f6a1b2, d4e5f6a1b2c3).");
+        });
+        runner.withPropertyValues("migrate.on-start=none").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(tableCount(context.getBean(JdbcTemplate.class), "MIGRATE_VERSION")).isZero();
+            assertThat(tableCount(context.getBean(JdbcTemplate.class), "USERS")).isZero();
+        });
+        runner.run(context -> assertThat(context.getBean(Migrate.class).current()).containsExactly("d4e5f6a1b2c3"));
+        validating.run(context -> assertThat(context).hasNotFailed());
+        runner.withPropertyValues("migrate.on-start=validate", "migrate.locations=classpath:dev/migrate/autoconfigure/analytics")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageStartingWith("The database holds revision(s) the application does not know: ")
+                        .hasMessageContaining("d4e5f6a1b2c3"));
+    }
+
+    @Test
+    void anInstanceMigratesTheDataSourceBeanItNames() {
+        runner.withUserConfiguration(AnalyticsDataSource.class)
+                .withPropertyValues("migrate.instances.analytics.data-source=analyticsDataSource",
+                        "migrate.instances.analytics.locations=classpath:dev/migrate/autoconfigure/analytics")
+                .run(context -> {
+                    assertThat(context.getBean("analyticsMigrate", Migrate.class).current())
+                            .containsExactly("aa0000000001");
+                    JdbcTemplate analytics = new JdbcTemplate(context.getBean("analyticsDataSource", DataSource.class));
+                    assertThat(tableCount(analytics, "EVENTS")).isOne();
+                    assertThat(tableCount(analytics, "USERS")).isZero();
+                    assertThat(context.getBean("migrate", Migrate.class).current()).containsExactly("d4e5f6a1b2c3");
+                });
+    }
+
+    @Test
+    void anInstanceWithoutADatabaseFailsNamingItsProperty() {
+        runner.withPropertyValues("migrate.instances.analytics.locations=classpath:dev/migrate/autoconfigure/analytics")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("Property migrate.instances.analytics.url with value")
+                        .hasMessageContaining("give migrate.instances.analytics.url (with user and password) or "
+                                + "migrate.instances.analytics.data-source"));
+        runner.withPropertyValues("migrate.instances.9lives.url=jdbc:h2:mem:x")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("Property migrate.instances.9lives with value")
+                        .hasMessageContaining("An instance name starts with a letter"));
+        runner.withPropertyValues("migrate.instances.analytics.url=jdbc:h2:mem:x",
+                "migrate.instances.analytics.target=a:b").run(context -> assertThat(context.getStartupFailure())
+                        .rootCause().hasMessageContaining("Property migrate.instances.analytics.target with value"));
+    }
+
+    @Test
     void aMigrateUserGetsACopyOfThePrimaryDataSource() {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         new JdbcTemplate(new DriverManagerDataSource(url, "sa", "")).execute("CREATE USER deployer PASSWORD 'secret' ADMIN");
@@ -275,6 +357,21 @@ class MigrateAutoConfigurationTests {
         @Bean
         @MigrateDataSource
         DataSource migrateDataSource() {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class AnalyticsDataSource {
+
+        @Bean
+        @Primary
+        DataSource primaryDataSource() {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+
+        @Bean
+        DataSource analyticsDataSource() {
             return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         }
     }
