@@ -27,10 +27,19 @@ final class DemoJar {
 
     private final List<String> baseArguments;
 
+    private final List<String> jvmArguments;
+
     DemoJar(Path workingDirectory, Map<String, String> environment, List<String> baseArguments) {
+        this(workingDirectory, environment, baseArguments, List.of());
+    }
+
+    /** @param jvmArguments options for the JVM, such as {@code -Dspring.aot.enabled=true} */
+    DemoJar(Path workingDirectory, Map<String, String> environment, List<String> baseArguments,
+            List<String> jvmArguments) {
         this.workingDirectory = workingDirectory;
         this.environment = environment;
         this.baseArguments = baseArguments;
+        this.jvmArguments = jvmArguments;
     }
 
     private ProcessBuilder builder(List<String> arguments) {
@@ -39,7 +48,9 @@ final class DemoJar {
             throw new IllegalStateException("demo.jar is not set: run these tests with 'verify', after 'package'");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", jar));
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmArguments);
+        command.addAll(List.of("-jar", jar));
         command.addAll(baseArguments);
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true);

@@ -143,6 +143,29 @@ class DemoJarIT {
         }
     }
 
+    /** The jar's Spring AOT output in use: the beans were settled at build time, the command at run time. */
+    @Nested
+    class UnderSpringAot {
+
+        @TempDir
+        Path work;
+
+        @Test
+        void aCommandRunsInsteadOfTheUpgradeAndTheApplicationStillUpgradesAndServes() throws Exception {
+            DemoJar demo = new DemoJar(work, Map.of(), List.of(), List.of("-Dspring.aot.enabled=true"));
+            DemoJar.Result current = demo.command("current -v");
+            assertThat(current.exitCode()).as(current.output()).isZero();
+            assertThat(current.output()).doesNotContain("Running upgrade").doesNotContain(HEAD);
+            DemoJar.Result upgrade = demo.command("upgrade +1");
+            assertThat(upgrade.output()).isEqualTo("Running upgrade -> a1b2c3d4e5f6, create users table\n"
+                    + "The database is at a1b2c3d4e5f6.");
+            try (DemoJar.Server server = demo.start()) {
+                assertServes(server);
+            }
+            assertThat(demo.command("current").output()).isEqualTo(HEAD + " (head)");
+        }
+    }
+
     @Nested
     class OnPostgres {
 
