@@ -9,6 +9,7 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -166,28 +167,99 @@ public final class ScriptDirectory {
         }
     }
 
-    private static void scanClasspath(Location location, ClassLoader classLoader, List<RevisionScript> found) {
+    /**
+     * The name of the index a build writes into a classpath location (Spring AOT does) for where the location cannot
+     * be listed, as in a GraalVM native image, whose {@code resource:} URLs list no classes: one entry per line, each
+     * a SQL file or a class file, relative to the location.
+     */
+    public static final String INDEX = "migrate-revisions.idx";
+
+    /** What a classpath location holds: its SQL files and its revision classes, by resource name. */
+    public record ClasspathEntries(Map<String, URL> sqlFiles, Map<String, String> classes) {
+
+        /** The index of these entries, as {@link #INDEX} holds it for the location. */
+        public String index(Location location) {
+            StringBuilder index = new StringBuilder();
+            String prefix = location.path() + "/";
+            sqlFiles.keySet().forEach(resource -> index.append(resource.substring(prefix.length())).append('\n'));
+            classes.values().forEach(resource -> index.append(resource.substring(prefix.length())).append('\n'));
+            return index.toString();
+        }
+    }
+
+    /**
+     * Lists a classpath location: folders and jars are listed; where a root is neither (a native image's
+     * {@code resource:} URL), or there is none, the location's {@link #INDEX} says what it holds.
+     */
+    public static ClasspathEntries listClasspath(Location location, ClassLoader classLoader) {
         Map<String, String> classes = new TreeMap<>();
         Map<String, URL> sqlFiles = new TreeMap<>();
         try {
+            boolean listed = false;
+            boolean unlistable = false;
             Enumeration<URL> roots = classLoader.getResources(location.path());
             while (roots.hasMoreElements()) {
                 URL root = roots.nextElement();
                 if ("file".equals(root.getProtocol())) {
                     listDirectory(location, Paths.get(root.toURI()), classes, sqlFiles);
+                    listed = true;
+                }
+                else if (root.openConnection() instanceof JarURLConnection) {
+                    listJar(location, root, classes, sqlFiles);
+                    listed = true;
                 }
                 else {
-                    listJar(location, root, classes, sqlFiles);
+                    unlistable = true;
+                }
+            }
+            if (unlistable || !listed) {
+                boolean indexed = readIndexes(location, classLoader, classes, sqlFiles);
+                if (unlistable && !indexed) {
+                    throw new ScriptException("Cannot list revisions location " + location + ": it is neither a "
+                            + "folder nor a jar, and holds no " + INDEX + " (Spring AOT's processing writes one)");
                 }
             }
         }
         catch (IOException | URISyntaxException ex) {
             throw new ScriptException("Cannot scan revisions location " + location + ": " + ex.getMessage(), ex);
         }
-        for (Map.Entry<String, URL> sql : sqlFiles.entrySet()) {
+        return new ClasspathEntries(sqlFiles, classes);
+    }
+
+    private static boolean readIndexes(Location location, ClassLoader classLoader, Map<String, String> classes,
+            Map<String, URL> sqlFiles) throws IOException {
+        boolean found = false;
+        Enumeration<URL> indexes = classLoader.getResources(location.path() + "/" + INDEX);
+        while (indexes.hasMoreElements()) {
+            found = true;
+            String index = new String(read(indexes.nextElement()), StandardCharsets.UTF_8);
+            for (String line : index.split("\n")) {
+                String entry = line.strip();
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                if (entry.startsWith("/") || entry.contains("..")) {
+                    throw new ScriptException("The revisions index of " + location + " names '" + entry
+                            + "', which is not inside the location");
+                }
+                String resource = location.path() + "/" + entry;
+                URL url = classLoader.getResource(resource);
+                if (url == null && entry.endsWith(".sql")) {
+                    throw new ScriptException("The revisions index of " + location + " names " + resource
+                            + ", which is not on the classpath");
+                }
+                collect(resource, url, classes, sqlFiles);
+            }
+        }
+        return found;
+    }
+
+    private static void scanClasspath(Location location, ClassLoader classLoader, List<RevisionScript> found) {
+        ClasspathEntries entries = listClasspath(location, classLoader);
+        for (Map.Entry<String, URL> sql : entries.sqlFiles().entrySet()) {
             found.add(SqlRevisionScript.parse(sql.getKey(), RevisionText.decode(sql.getKey(), read(sql.getValue()))));
         }
-        for (String className : classes.keySet()) {
+        for (String className : entries.classes().keySet()) {
             Class<?> type;
             try {
                 type = Class.forName(className, false, classLoader);
@@ -212,11 +284,7 @@ public final class ScriptDirectory {
 
     private static void listJar(Location location, URL root, Map<String, String> classes, Map<String, URL> sqlFiles)
             throws IOException {
-        URLConnection connection = root.openConnection();
-        if (!(connection instanceof JarURLConnection jarConnection)) {
-            throw new ScriptException("Cannot list revisions location " + location + " at " + root
-                    + ": neither a folder nor a jar");
-        }
+        JarURLConnection jarConnection = (JarURLConnection) root.openConnection();
         jarConnection.setUseCaches(false);
         try (JarFile jar = jarConnection.getJarFile()) {
             String prefix = jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName();

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
@@ -43,6 +44,7 @@ import dev.migrate.Migrate;
 @Conditional(MigrateAutoConfiguration.MigrateCondition.class)
 @ConditionalOnBooleanProperty(name = "migrate.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrateProperties.class)
+@ImportRuntimeHints(MigrateRuntimeHints.class)
 @Import({ DatabaseInitializationDependencyConfigurer.class, MigrateCommandConfiguration.class,
         MigrateInstancesRegistrar.class })
 public final class MigrateAutoConfiguration {
