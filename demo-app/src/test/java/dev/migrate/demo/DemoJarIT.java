@@ -106,6 +106,20 @@ class DemoJarIT {
             }
         }
 
+        /** The README's Kubernetes pattern: a job upgrades, the application pods only check. */
+        @Test
+        void aJobUpgradesAndTheApplicationThatOnlyValidatesStartsOnlyThen() throws Exception {
+            DemoJar pod = new DemoJar(work, Map.of(), List.of("--migrate.on-start=validate"));
+            DemoJar.Result refused = pod.run("--server.port=0");
+            assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+            assertThat(refused.output()).contains("The database is not at its target 'heads': 9 revision(s) pending");
+            DemoJar.Result job = new DemoJar(work, Map.of(), List.of()).command("upgrade heads");
+            assertThat(job.exitCode()).as(job.output()).isZero();
+            try (DemoJar.Server server = pod.start()) {
+                assertServes(server);
+            }
+        }
+
         @Test
         void theWalkthroughCommandsDoWhatTheReadmeSays() throws Exception {
             DemoJar demo = new DemoJar(work, Map.of(), List.of());
