@@ -17,6 +17,7 @@ import dev.migrate.revision.Planner;
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
 import dev.migrate.revision.Target;
+import dev.migrate.runtime.LockTimeouts;
 import dev.migrate.runtime.LoggingListener;
 import dev.migrate.runtime.MigrationListener;
 import dev.migrate.runtime.OfflineScript;
@@ -54,7 +55,8 @@ public final class Migrate {
         this.scripts = scripts;
         this.planner = new Planner(scripts.graph());
         this.settings = new RunSettings(builder.schema, builder.versionTable, builder.historyTable, builder.lockWait,
-                builder.validateChecksums, builder.dialect, builder.transactionPerRevision, builder.name);
+                builder.validateChecksums, builder.dialect, builder.transactionPerRevision, builder.name,
+                builder.lockTimeouts);
         this.listeners = List.copyOf(builder.listeners);
     }
 
@@ -275,6 +277,8 @@ public final class Migrate {
 
         private String name = RunSettings.DEFAULT_NAME;
 
+        private LockTimeouts lockTimeouts = LockTimeouts.DEFAULT;
+
         private final List<MigrationListener> listeners = new ArrayList<>(List.of(new LoggingListener()));
 
         private Builder() {
@@ -348,6 +352,15 @@ public final class Migrate {
         }
 
         /** Which Migrate this is, where an application has several; listeners and meters see it. */
+        /**
+         * How long a revision's statements wait for locks and how often a revision that gave up is retried
+         * ({@link LockTimeouts#DEFAULT}: ten seconds, three retries); {@link LockTimeouts#OFF} waits as long as it takes.
+         */
+        public Builder lockTimeouts(LockTimeouts value) {
+            this.lockTimeouts = Objects.requireNonNull(value, "lockTimeouts");
+            return this;
+        }
+
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
             return this;

@@ -3,6 +3,7 @@ package dev.migrate.dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -64,6 +65,20 @@ public abstract class Dialect {
 
     /** Whether {@code CREATE INDEX CONCURRENTLY} exists; where it does not, the option is ignored. */
     public boolean supportsConcurrentIndexes() {
+        return false;
+    }
+
+    /**
+     * The statement that sets a timeout for what follows ({@code lock_timeout}, {@code statement_timeout}): for the
+     * transaction when {@code local}, else for the session; a {@code null} value asks for the server's setting back.
+     * {@code null} where the database has no such setting.
+     */
+    public String setTimeout(String parameter, Duration value, boolean local) {
+        return null;
+    }
+
+    /** Whether a failure is the database giving up on a lock wait ({@code lock_timeout}). */
+    public boolean isLockTimeout(SQLException failure) {
         return false;
     }
 

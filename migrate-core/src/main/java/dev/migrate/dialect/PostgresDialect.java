@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,22 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean supportsConcurrentIndexes() {
         return true;
+    }
+
+    @Override
+    public String setTimeout(String parameter, Duration value, boolean local) {
+        if (!parameter.equals("lock_timeout") && !parameter.equals("statement_timeout")) {
+            throw new IllegalArgumentException("Not a timeout: " + parameter);
+        }
+        if (value == null) {
+            return local ? "SET LOCAL " + parameter + " TO DEFAULT" : "RESET " + parameter;
+        }
+        return "SET " + (local ? "LOCAL " : "") + parameter + " = " + value.toMillis();
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException failure) {
+        return "55P03".equals(failure.getSQLState());
     }
 
     @Override

@@ -21,7 +21,8 @@ import dev.migrate.dialect.Dialect;
  *     observations tell runs apart by it; {@value #DEFAULT_NAME} for the only one
  */
 public record RunSettings(String schema, String versionTable, String historyTable, Duration lockWait,
-        boolean validateChecksums, Dialect dialect, boolean transactionPerRevision, String name) {
+        boolean validateChecksums, Dialect dialect, boolean transactionPerRevision, String name,
+        LockTimeouts lockTimeouts) {
 
     public static final String DEFAULT_NAME = "migrate";
 
@@ -34,6 +35,7 @@ public record RunSettings(String schema, String versionTable, String historyTabl
         Objects.requireNonNull(historyTable, "historyTable");
         Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(lockTimeouts, "lockTimeouts");
         if (lockWait.isNegative()) {
             throw new IllegalArgumentException("The lock wait must not be negative: " + lockWait);
         }
@@ -45,6 +47,6 @@ public record RunSettings(String schema, String versionTable, String historyTabl
 
     public static RunSettings defaults() {
         return new RunSettings(null, DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE, Duration.ofMinutes(1), true, null,
-                true, DEFAULT_NAME);
+                true, DEFAULT_NAME, LockTimeouts.DEFAULT);
     }
 }

@@ -391,8 +391,12 @@ public final class Runner {
 
     private static boolean concurrent(Operation operation) {
         return operation instanceof Operation.CreateIndex index && index.concurrently()
-                || operation instanceof Operation.DropIndex drop && drop.concurrently();
+                || operation instanceof Operation.DropIndex drop && drop.concurrently()
+                || operation instanceof Operation.Execute execute && CONCURRENTLY.matcher(execute.sql()).find();
     }
+
+    private static final java.util.regex.Pattern CONCURRENTLY = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX\\b.*?)\\s+CONCURRENTLY\\b");
 
     /**
      * The revisions of a run that share one transaction (when revisions do not commit on their own) and are not
@@ -468,24 +472,57 @@ public final class Runner {
         // can name the one this step left.
         List<String> invalidBefore = transactional ? List.of()
                 : dialect.invalidIndexNames(connection).stream().map(Dialect.IndexName::qualified).toList();
+        int retry = 0;
         try {
-            if (transactional) {
-                connection.setAutoCommit(false);
-            }
-            else {
-                // Written first and committed, so that a crash midway leaves a trace the next run reports.
-                marker = tables.insertHistory(connection, record);
-            }
-            for (Operation operation : prepared.operations()) {
-                if (operation instanceof Operation.BatchUpdate update) {
-                    new BatchedUpdates(dialect, tables).run(connection, step.revision().id(), update,
-                            (name, rows, rate) -> notify(listener -> listener.batchCommitted(event, name, rows, rate)),
-                            executor);
+            while (true) {
+                try {
+                    if (transactional) {
+                        connection.setAutoCommit(false);
+                        setTimeouts(connection, dialect, true, settings.lockTimeouts().lockTimeout());
+                    }
+                    else if (marker < 0) {
+                        // Written first and committed, so that a crash midway leaves a trace the next run reports.
+                        marker = tables.insertHistory(connection, record);
+                    }
+                    for (Operation operation : prepared.operations().subList(transactional ? 0 : done,
+                            prepared.operations().size())) {
+                        if (!transactional) {
+                            // Concurrent index builds wait for old transactions by design: no lock timeout there.
+                            setTimeouts(connection, dialect, false, concurrent(operation) ? null
+                                    : settings.lockTimeouts().lockTimeout());
+                        }
+                        if (operation instanceof Operation.BatchUpdate update) {
+                            new BatchedUpdates(dialect, tables).run(connection, step.revision().id(), update,
+                                    (name, rows, rate) -> notify(listener -> listener.batchCommitted(event, name, rows,
+                                            rate)), executor);
+                        }
+                        else {
+                            executor.execute(connection, operation, transactional);
+                        }
+                        done++;
+                    }
+                    break;
                 }
-                else {
-                    executor.execute(connection, operation, transactional);
+                catch (SQLException | RuntimeException ex) {
+                    if (joinsShared || !gaveUpOnALock(dialect, ex) || retry >= settings.lockTimeouts().retries()) {
+                        throw ex;
+                    }
+                    // Nothing of the attempt stays: a transactional revision is rolled back whole, and the statement
+                    // of a non-transactional one that gave up had not started changing anything.
+                    retry++;
+                    if (transactional) {
+                        rollbackQuietly(connection);
+                        done = 0;
+                    }
+                    Duration delay = settings.lockTimeouts().delayBefore(retry);
+                    logger.warn("Revision {} gave up waiting for a lock after {} (lock timeout); trying again in {} "
+                            + "(retry {} of {})", step.revision().id(), settings.lockTimeouts().lockTimeout(), delay,
+                            retry, settings.lockTimeouts().retries());
+                    pause(delay);
                 }
-                done++;
+            }
+            if (!transactional) {
+                resetTimeouts(connection, dialect);
             }
             long millis = elapsedMillis(started);
             if (joinsShared) {
@@ -511,9 +548,67 @@ public final class Runner {
             notify(listener -> listener.stepFinished(event, duration));
         }
         catch (SQLException | RuntimeException ex) {
+            if (!transactional) {
+                try {
+                    resetTimeouts(connection, dialect);
+                }
+                catch (SQLException | RuntimeException lost) {
+                    ex.addSuppressed(lost);
+                }
+            }
             List<String> undone = joinsShared ? shared.revisions() : List.of();
             throw failed(connection, dialect, tables, executor, prepared, event, record, marker, started, done, undone,
                     invalidBefore, ex);
+        }
+    }
+
+    /**
+     * Sets the lock timeout (and the statement timeout) for what follows: for the transaction, or for the session,
+     * whose settings go back to the server's ({@code null}) when a non-transactional revision is done.
+     */
+    private void setTimeouts(Connection connection, Dialect dialect, boolean local, Duration lockTimeout)
+            throws SQLException {
+        setTimeouts(connection, dialect, local, lockTimeout, settings.lockTimeouts().statementTimeout());
+    }
+
+    /** Gives the session its server settings back after a non-transactional revision. */
+    private void resetTimeouts(Connection connection, Dialect dialect) throws SQLException {
+        setTimeouts(connection, dialect, false, null, null);
+    }
+
+    private void setTimeouts(Connection connection, Dialect dialect, boolean local, Duration lockTimeout,
+            Duration statementTimeout) throws SQLException {
+        LockTimeouts timeouts = settings.lockTimeouts();
+        if (timeouts.lockTimeout() == null && timeouts.statementTimeout() == null) {
+            return;
+        }
+        String lock = dialect.setTimeout("lock_timeout", lockTimeout, local);
+        String statement = dialect.setTimeout("statement_timeout", statementTimeout, local);
+        if (lock == null) {
+            return;
+        }
+        try (java.sql.Statement session = connection.createStatement()) {
+            session.execute(lock);
+            session.execute(statement);
+        }
+    }
+
+    private static boolean gaveUpOnALock(Dialect dialect, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && dialect.isLockTimeout(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new MigrateException("Interrupted while waiting to retry a revision", ex);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.migrate.op.Operation;
 import dev.migrate.op.Operations;
@@ -71,6 +72,11 @@ public final class JavaRevisionScript implements RevisionScript {
     @Override
     public Revision revision() {
         return revision;
+    }
+
+    @Override
+    public Set<String> acknowledgedHazards() {
+        return Set.of(type.getAnnotation(RevisionInfo.class).acknowledge());
     }
 
     @Override

@@ -35,4 +35,10 @@ public @interface RevisionInfo {
      * that refuse to run in a transaction, such as {@code CREATE INDEX CONCURRENTLY}.
      */
     boolean transactional() default true;
+
+    /**
+     * Lint hazards a person has reviewed and accepts for this revision, by id ({@code "set-not-null"}); the
+     * {@code lint} command reports them as acknowledged and passes.
+     */
+    String[] acknowledge() default {};
 }

@@ -1,6 +1,7 @@
 package dev.migrate.script;
 
 import java.util.List;
+import java.util.Set;
 
 import dev.migrate.op.Operation;
 import dev.migrate.op.RevisionContext;
@@ -44,4 +45,12 @@ public interface RevisionScript {
      * A fingerprint of the upgrade, so that an applied revision that was edited afterwards is noticed.
      */
     String checksum();
+
+    /**
+     * The lint hazards ({@code dev.migrate.lint.Hazard} ids) a person has decided to accept for this revision:
+     * {@code @RevisionInfo(acknowledge = ...)}, or an SQL revision's {@code -- acknowledge:} header.
+     */
+    default Set<String> acknowledgedHazards() {
+        return Set.of();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import dev.migrate.op.Operation;
@@ -28,13 +29,13 @@ import dev.migrate.revision.Revision;
  * </pre>
  *
  * Header keys: {@code id} (required), {@code parents}, {@code branch-labels}, {@code depends-on} (comma
- * separated), {@code message}, {@code created} (ISO-8601 instant) and {@code transactional} ({@code true} or
- * {@code false}).
+ * separated), {@code message}, {@code created} (ISO-8601 instant), {@code transactional} ({@code true} or
+ * {@code false}) and {@code acknowledge} (the lint hazards a person accepts, comma separated).
  */
 public final class SqlRevisionScript implements RevisionScript {
 
     static final List<String> KEYS = List.of("id", "parents", "branch-labels", "depends-on", "message", "created",
-            "transactional");
+            "transactional", "acknowledge");
 
     private static final String MARKER_PREFIX = "migrate:";
 
@@ -50,6 +51,8 @@ public final class SqlRevisionScript implements RevisionScript {
 
     private final String checksum;
 
+    private final Set<String> acknowledged;
+
     /** A section's text and the line of the file it starts on. */
     private record Section(String sql, int firstLine) {
 
@@ -59,7 +62,8 @@ public final class SqlRevisionScript implements RevisionScript {
     }
 
     private SqlRevisionScript(Revision revision, boolean transactional, String location, Section upgrade,
-            Section downgrade) {
+            Section downgrade, Set<String> acknowledged) {
+        this.acknowledged = acknowledged;
         this.revision = revision;
         this.transactional = transactional;
         this.location = location;
@@ -148,7 +152,8 @@ public final class SqlRevisionScript implements RevisionScript {
                 header.getOrDefault("message", ""), created, location);
         Section upgrade = Section.of(source, sections.get("upgrade"));
         Section downgrade = sections.containsKey("downgrade") ? Section.of(source, sections.get("downgrade")) : null;
-        return new SqlRevisionScript(revision, transactional, location, upgrade, downgrade);
+        return new SqlRevisionScript(revision, transactional, location, upgrade, downgrade,
+                Set.copyOf(list(header.get("acknowledge"))));
     }
 
     /**
@@ -240,6 +245,11 @@ public final class SqlRevisionScript implements RevisionScript {
     @Override
     public Revision revision() {
         return revision;
+    }
+
+    @Override
+    public Set<String> acknowledgedHazards() {
+        return acknowledged;
     }
 
     @Override

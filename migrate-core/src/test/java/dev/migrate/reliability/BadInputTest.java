@@ -143,7 +143,7 @@ class BadInputTest {
         assertThatThrownBy(() -> Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build())
                 .isInstanceOf(ScriptException.class)
                 .hasMessage(folder.resolve("20260101_0000_abcd00000001_users.sql") + ":2: unknown header key 'parent'; "
-                        + "the keys are id, parents, branch-labels, depends-on, message, created, transactional.");
+                        + "the keys are id, parents, branch-labels, depends-on, message, created, transactional, acknowledge.");
         assertNothingApplied();
     }
 

@@ -51,7 +51,7 @@ class SqlRevisionScriptTest {
         assertThatThrownBy(() -> SqlRevisionScript.parse("V1.sql", "-- id: r1\n-- author: me\n-- migrate:upgrade\n"))
                 .isInstanceOf(ScriptException.class)
                 .hasMessage("V1.sql:2: unknown header key 'author'; the keys are id, parents, branch-labels, "
-                        + "depends-on, message, created, transactional.");
+                        + "depends-on, message, created, transactional, acknowledge.");
     }
 
     @Test
