@@ -15,6 +15,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
 import dev.migrate.autogenerate.RevisionCustomizer;
+import dev.migrate.lint.Lint;
 import dev.migrate.autogenerate.RevisionDirectives;
 import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Direction;
@@ -40,10 +41,10 @@ public final class Commands {
             "--verbose", "-i", "--indicate-current", "-c", "--check-heads", "-x", "-x");
 
     private static final Set<String> VALUED = Set.of("--message", "--rev-range", "--head", "--branch-label",
-            "--depends-on", "--rev-id", "-x", "--tag", "--version-path");
+            "--depends-on", "--rev-id", "-x", "--tag", "--version-path", "--since", "--postgres-version");
 
     private static final Set<String> FLAGS = Set.of("--sql", "--verbose", "--indicate-current", "--purge", "--splice",
-            "--non-transactional", "--autogenerate", "--check-heads", "--resolve-dependencies");
+            "--non-transactional", "--autogenerate", "--check-heads", "--resolve-dependencies", "--all");
 
     /** One line per command, for usage errors and {@code help}. */
     public static final String USAGE = String.join("\n",
@@ -66,7 +67,10 @@ public final class Commands {
             "  revision -m <message> [--autogenerate] [--head <rev>] [--splice] [--branch-label <label>]",
             "           [--depends-on <rev>]... [--rev-id <id>] [--version-path <location>] [--non-transactional]",
             "                                      write a new revision, empty or from the entity model",
-            "  check                               fail when the entity model and the revisions disagree");
+            "  check                               fail when the entity model and the revisions disagree, or lint does",
+            "  lint [--all] [--since <rev>] [--postgres-version <n>]",
+            "                                      report what the revisions not yet applied would do to PostgreSQL "
+                    + "under traffic");
 
     private final Migrate migrate;
 
@@ -77,6 +81,8 @@ public final class Commands {
     private final Map<String, Location> branchLocations;
 
     private final List<RevisionCustomizer> customizers;
+
+    private final Lint.Options lintOptions;
 
     /**
      * @param writer where {@code revision} and {@code merge} write new files, or {@code null} when they cannot
@@ -108,6 +114,13 @@ public final class Commands {
      */
     public Commands(Migrate migrate, RevisionWriter writer, Autogenerator autogenerator,
             Map<String, Location> branchLocations, List<RevisionCustomizer> customizers) {
+        this(migrate, writer, autogenerator, branchLocations, customizers, Lint.Options.PENDING);
+    }
+
+    /** @param lintOptions what {@code lint} and {@code check} lint by default ({@code --since}, the version) */
+    public Commands(Migrate migrate, RevisionWriter writer, Autogenerator autogenerator,
+            Map<String, Location> branchLocations, List<RevisionCustomizer> customizers, Lint.Options lintOptions) {
+        this.lintOptions = lintOptions;
         this.migrate = migrate;
         this.writer = writer;
         this.autogenerator = autogenerator;
@@ -149,6 +162,7 @@ public final class Commands {
                 case "merge" -> merge(line);
                 case "revision" -> revision(line);
                 case "check" -> check(line);
+                case "lint" -> lint(line);
                 case "help" -> USAGE;
                 default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
             };
@@ -413,7 +427,35 @@ public final class Commands {
             throw new ChangesDetected("New upgrade operations detected: the entity model and the revisions disagree.\n"
                     + Autogenerator.describe(changes) + "\nRun 'revision --autogenerate -m <message>' to write them.");
         }
+        Lint.Report lint = Lint.run(migrate, lintOptions);
+        if (!lint.unacknowledged().isEmpty()) {
+            throw new ChangesDetected("No new upgrade operations detected, but the revisions not yet applied have "
+                    + "lint hazards:\n\n" + lint.describe());
+        }
         return "No new upgrade operations detected.";
+    }
+
+    /** Lints the revisions not yet applied (or all); fails while a hazard is not acknowledged. */
+    private String lint(CommandLine line) {
+        noPositionals(line);
+        String since = line.option("--since");
+        String version = line.option("--postgres-version");
+        Integer major = lintOptions.postgresMajor();
+        if (version != null) {
+            try {
+                major = Integer.parseInt(version);
+            }
+            catch (NumberFormatException ex) {
+                throw new CommandLine.UsageException("--postgres-version takes a major version such as 15, not '"
+                        + version + "'");
+            }
+        }
+        Lint.Report report = Lint.run(migrate, new Lint.Options(since != null ? since : lintOptions.since(), major,
+                line.flag("--all")));
+        if (!report.unacknowledged().isEmpty()) {
+            throw new ChangesDetected(report.describe());
+        }
+        return report.describe();
     }
 
     private Autogenerator autogenerator() {

@@ -125,15 +125,23 @@ public final class Linter {
      * @throws ScriptException when a revision acknowledges a hazard id that does not exist
      */
     public List<Finding> lint(List<RevisionScript> scripts) {
+        return lint(scripts, Set.of());
+    }
+
+    /**
+     * As {@link #lint(List)}, where the revisions {@code applied} names have already run: the tables they created
+     * exist, with rows and readers, for the revisions after them.
+     */
+    public List<Finding> lint(List<RevisionScript> scripts, Set<String> applied) {
         List<Finding> findings = new ArrayList<>();
         Seen seen = new Seen();
         for (RevisionScript script : scripts) {
-            lint(script, seen, findings);
+            lint(script, seen, findings, applied.contains(script.revision().id()));
         }
         return findings;
     }
 
-    private void lint(RevisionScript script, Seen seen, List<Finding> findings) {
+    private void lint(RevisionScript script, Seen seen, List<Finding> findings, boolean applied) {
         Set<String> acknowledged = script.acknowledgedHazards();
         for (String id : acknowledged) {
             if (Hazard.byId(id) == null) {
@@ -150,7 +158,7 @@ public final class Linter {
                 setsLockTimeout = true;
             }
             int before = found.size();
-            boolean onExisting = check(statement, script.transactional(), seen, found);
+            boolean onExisting = check(statement, script.transactional(), seen, found, applied);
             if (onExisting && firstDdlOnExisting == null) {
                 firstDdlOnExisting = statement;
             }
@@ -190,14 +198,17 @@ public final class Linter {
     }
 
     /** Adds the statement's findings (without the acknowledgement); whether it is DDL on an existing table. */
-    private boolean check(Statement statement, boolean transactional, Seen seen, List<Finding> found) {
+    private boolean check(Statement statement, boolean transactional, Seen seen, List<Finding> found,
+            boolean applied) {
         String text = statement.text();
         if (CONCURRENTLY.matcher(text).find() && transactional) {
             found.add(finding(statement, Hazard.CONCURRENTLY_IN_TRANSACTION, null));
         }
         Matcher create = CREATE_TABLE.matcher(text);
         if (create.find()) {
-            seen.newTables.add(StatementText.unqualified(create.group(2)));
+            if (!applied) {
+                seen.newTables.add(StatementText.unqualified(create.group(2)));
+            }
             json(statement, create.group(3), found);
             rerunnable(statement, transactional, create.group(1) != null, found);
             return false;

@@ -70,7 +70,8 @@ public final class MigrateAutoConfiguration {
     MigrateInitializer migrateInitializer(ListableBeanFactory beanFactory, ObjectProvider<MigrateStrategy> strategy,
             MigrateProperties properties, Environment environment) {
         return new MigrateInitializer(() -> MigrateBeans.byName(beanFactory), name -> target(properties, name),
-                strategy.getIfAvailable(), properties.getOnStart(), MigrateCommandMode.command(environment) != null);
+                strategy.getIfAvailable(), properties.getOnStart(), MigrateCommandMode.command(environment) != null,
+                new MigrateStartupLint(properties.getLint()));
     }
 
     /** The target of an instance: its own, or the top-level {@code migrate.target}. */

@@ -25,6 +25,7 @@ import dev.migrate.autogenerate.ObjectFilter;
 import dev.migrate.autogenerate.RevisionCustomizer;
 import dev.migrate.autogenerate.SchemaComparison;
 import dev.migrate.command.Commands;
+import dev.migrate.lint.Lint;
 import dev.migrate.runtime.RunSettings;
 import dev.migrate.script.Location;
 import dev.migrate.script.PostWriteHook;
@@ -79,7 +80,8 @@ class MigrateCommandConfiguration {
                 hooks.orderedStream().toList());
         return new Commands(migrate, writer, entityModel == null ? null
                 : autogenerator(migrate, properties, entityModel, filters.orderedStream().toList()), branchLocations,
-                customizers.orderedStream().toList());
+                customizers.orderedStream().toList(), new Lint.Options(properties.getLint().getSince(),
+                        properties.getLint().getPostgresVersion(), false));
     }
 
     /** The instance commands address: the one named, else the default one, else the only one. */

@@ -32,6 +32,8 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 
     private final boolean commandRuns;
 
+    private final MigrateStartupLint lint;
+
     private int order;
 
     /**
@@ -41,7 +43,7 @@ public class MigrateInitializer implements InitializingBean, Ordered {
      */
     public MigrateInitializer(Migrate migrate, MigrateStrategy strategy, String target) {
         this(() -> Map.of(migrate.settings().name(), migrate), name -> target, strategy,
-                MigrateProperties.OnStart.UPGRADE, false);
+                MigrateProperties.OnStart.UPGRADE, false, null);
     }
 
     /**
@@ -49,9 +51,11 @@ public class MigrateInitializer implements InitializingBean, Ordered {
      * @param targets the target of each instance
      * @param strategy what to do instead of upgrading each instance to its target, or {@code null}
      * @param commandRuns whether a command runs instead of the start-up work
+     * @param lint lints what start-up is about to run, or {@code null}
      */
     MigrateInitializer(Supplier<Map<String, Migrate>> migrates, Function<String, String> targets,
-            MigrateStrategy strategy, MigrateProperties.OnStart onStart, boolean commandRuns) {
+            MigrateStrategy strategy, MigrateProperties.OnStart onStart, boolean commandRuns, MigrateStartupLint lint) {
+        this.lint = lint;
         this.migrates = migrates;
         this.targets = targets;
         this.strategy = strategy;
@@ -67,8 +71,12 @@ public class MigrateInitializer implements InitializingBean, Ordered {
         migrates.get().forEach((name, migrate) -> {
             if (onStart == MigrateProperties.OnStart.VALIDATE) {
                 validate(name, migrate, targets.apply(name));
+                return;
             }
-            else if (strategy != null) {
+            if (lint != null && strategy == null) {
+                lint.check(name, migrate);
+            }
+            if (strategy != null) {
                 strategy.migrate(migrate);
             }
             else {

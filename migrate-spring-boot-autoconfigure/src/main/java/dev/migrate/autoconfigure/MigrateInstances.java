@@ -1,15 +1,19 @@
 package dev.migrate.autoconfigure;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 import dev.migrate.Migrate;
+import dev.migrate.runtime.LockTimeouts;
 import dev.migrate.runtime.MigrationListener;
 
 /**
@@ -63,7 +67,8 @@ public class MigrateInstances {
                 .historyTable(settings.historyTable())
                 .lockWait(settings.lockWait())
                 .validateChecksums(settings.validateChecksums())
-                .transactionPerRevision(settings.transactionPerRevision());
+                .transactionPerRevision(settings.transactionPerRevision())
+                .lockTimeouts(lockTimeouts(properties));
         beanFactory.getBeanProvider(MigrationListener.class).orderedStream().forEach(builder::listener);
         beanFactory.getBeanProvider(MigrateCustomizer.class).orderedStream()
                 .forEach(customizer -> customizer.customize(builder));
@@ -78,5 +83,27 @@ public class MigrateInstances {
             builder.driverClassName(driverClassName);
         }
         return builder.build();
+    }
+
+    /** The runner's lock timeouts from {@code migrate.lock-timeout} and the properties beside it. */
+    static LockTimeouts lockTimeouts(MigrateProperties properties) {
+        Duration lockTimeout = properties.getLockTimeout();
+        Duration statementTimeout = properties.getStatementTimeout();
+        requireNotNegative("migrate.lock-timeout", lockTimeout);
+        requireNotNegative("migrate.statement-timeout", statementTimeout);
+        requireNotNegative("migrate.lock-timeout-retry-delay", properties.getLockTimeoutRetryDelay());
+        if (properties.getLockTimeoutRetries() < 0) {
+            throw new InvalidConfigurationPropertyValueException("migrate.lock-timeout-retries",
+                    properties.getLockTimeoutRetries(), "The number of retries must be zero or more.");
+        }
+        return new LockTimeouts(lockTimeout == null || lockTimeout.isZero() ? null : lockTimeout,
+                statementTimeout == null || statementTimeout.isZero() ? null : statementTimeout,
+                properties.getLockTimeoutRetries(), properties.getLockTimeoutRetryDelay());
+    }
+
+    private static void requireNotNegative(String property, Duration value) {
+        if (value != null && value.isNegative()) {
+            throw new InvalidConfigurationPropertyValueException(property, value, "The duration must be zero or more.");
+        }
     }
 }

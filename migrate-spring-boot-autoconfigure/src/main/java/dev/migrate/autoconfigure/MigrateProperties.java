@@ -83,6 +83,24 @@ public class MigrateProperties {
      */
     private Map<String, Instance> instances = new LinkedHashMap<>();
 
+    /**
+     * How long a revision's statement waits for a table lock (PostgreSQL's lock_timeout) before the revision gives
+     * up, is rolled back, and is tried again; 0 waits as long as it takes. DDL that waits queues every later query on
+     * the table behind it.
+     */
+    private Duration lockTimeout = Duration.ofSeconds(10);
+
+    /** How many times a revision that gave up waiting for a lock is tried again. */
+    private int lockTimeoutRetries = 3;
+
+    /** Wait before the first retry of a revision that gave up waiting for a lock, doubled at each retry. */
+    private Duration lockTimeoutRetryDelay = Duration.ofSeconds(5);
+
+    /** How long a revision's statement may run (PostgreSQL's statement_timeout); no limit when unset. */
+    private Duration statementTimeout;
+
+    private final Lint lint = new Lint();
+
     private final Metrics metrics = new Metrics();
 
     private final Revisions revisions = new Revisions();
@@ -225,6 +243,42 @@ public class MigrateProperties {
 
     public void setInstances(Map<String, Instance> instances) {
         this.instances = instances;
+    }
+
+    public Duration getLockTimeout() {
+        return this.lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    public int getLockTimeoutRetries() {
+        return this.lockTimeoutRetries;
+    }
+
+    public void setLockTimeoutRetries(int lockTimeoutRetries) {
+        this.lockTimeoutRetries = lockTimeoutRetries;
+    }
+
+    public Duration getLockTimeoutRetryDelay() {
+        return this.lockTimeoutRetryDelay;
+    }
+
+    public void setLockTimeoutRetryDelay(Duration lockTimeoutRetryDelay) {
+        this.lockTimeoutRetryDelay = lockTimeoutRetryDelay;
+    }
+
+    public Duration getStatementTimeout() {
+        return this.statementTimeout;
+    }
+
+    public void setStatementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
+    }
+
+    public Lint getLint() {
+        return this.lint;
     }
 
     public Metrics getMetrics() {
@@ -424,6 +478,56 @@ public class MigrateProperties {
     }
 
     /** Meters. */
+    /** The lint of revisions not yet applied, on start-up against PostgreSQL, and in {@code check}. */
+    public static class Lint {
+
+        /** What start-up does with lint hazards not acknowledged: warn (log them), fail (stop the start), or off. */
+        private LintOnStart onStart = LintOnStart.WARN;
+
+        /** Revision whose ancestors and itself are not linted (history that ran before the lint existed). */
+        private String since;
+
+        /** PostgreSQL major version to lint for; the database's when unset. */
+        private Integer postgresVersion;
+
+        public LintOnStart getOnStart() {
+            return this.onStart;
+        }
+
+        public void setOnStart(LintOnStart onStart) {
+            this.onStart = onStart;
+        }
+
+        public String getSince() {
+            return this.since;
+        }
+
+        public void setSince(String since) {
+            this.since = since;
+        }
+
+        public Integer getPostgresVersion() {
+            return this.postgresVersion;
+        }
+
+        public void setPostgresVersion(Integer postgresVersion) {
+            this.postgresVersion = postgresVersion;
+        }
+    }
+
+    /** What start-up does with lint hazards not acknowledged. */
+    public enum LintOnStart {
+
+        /** Logs each as a warning and goes on. */
+        WARN,
+
+        /** Fails the start before the upgrade, naming each. */
+        FAIL,
+
+        /** Does not lint. */
+        OFF
+    }
+
     public static class Metrics {
 
         /**
