@@ -2,6 +2,7 @@ package dev.migrate.autogenerate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +10,10 @@ import java.util.stream.Collectors;
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
+import dev.migrate.lint.ColumnTypes;
+import dev.migrate.lint.Finding;
+import dev.migrate.lint.Linter;
+import dev.migrate.lint.OperationsScript;
 import dev.migrate.op.Operation;
 import dev.migrate.revision.Revision;
 import dev.migrate.runtime.ScriptText;
@@ -29,15 +34,69 @@ public final class Autogenerator {
 
     private final SchemaComparison comparison;
 
+    private final boolean safeForms;
+
     private int roundTrips;
 
     /**
      * @param model the schema the application's entity model wants
      */
     public Autogenerator(Migrate migrate, TargetSchema model, SchemaComparison comparison) {
+        this(migrate, model, comparison, false);
+    }
+
+    /**
+     * @param safeForms whether to write changes to existing PostgreSQL tables in the forms that keep the database
+     *     serving ({@link SafeForms}), with what lint still finds written beside them
+     */
+    public Autogenerator(Migrate migrate, TargetSchema model, SchemaComparison comparison, boolean safeForms) {
         this.migrate = migrate;
         this.model = model;
         this.comparison = comparison;
+        this.safeForms = safeForms;
+    }
+
+    /**
+     * The changes of a new revision, and those of its non-transactional follow-up, when safe forms are asked for
+     * and the database is PostgreSQL; else all of them in the revision.
+     */
+    public SafeForms.Split split(List<Change> changes) {
+        Dialect dialect = dialect();
+        if (!safeForms || !dialect.supportsConcurrentIndexes()) {
+            return new SafeForms.Split(changes, List.of());
+        }
+        return new SafeForms(dialect).split(changes);
+    }
+
+    /**
+     * The changes with what lint finds in them added to their hints, so that the person reviewing the revision
+     * sees each hazard the generator could not avoid (only with safe forms, on PostgreSQL).
+     */
+    public List<Change> withLintFindings(List<Change> changes, Revision revision, boolean transactional) {
+        if (!safeForms || !dialect().supportsConcurrentIndexes() || changes.isEmpty()) {
+            return changes;
+        }
+        List<Operation> operations = SchemaComparison.upgrade(changes);
+        Linter linter = new Linter(new Linter.Settings(Linter.Settings.DEFAULT.postgresMajor(),
+                migrate.settings().lockTimeouts().lockTimeout() != null), ColumnTypes.of(migrate.dataSource()));
+        List<Finding> findings = linter.lint(List.of(new OperationsScript(revision, transactional, operations)));
+        List<Change> annotated = new ArrayList<>();
+        int first = 1;
+        for (Change change : changes) {
+            int last = first + change.upgrade().size() - 1;
+            int from = first;
+            List<String> notes = findings.stream().filter(f -> f.operation() >= from && f.operation() <= last)
+                    .map(f -> "lint: " + f.hazard().id() + " (" + f.hazard().why() + "; instead: " + f.hazard().instead()
+                            + "); acknowledge it once weighed")
+                    .distinct().toList();
+            String hint = change.hint();
+            for (String note : notes) {
+                hint = hint == null ? note : hint + "; " + note;
+            }
+            annotated.add(new Change(change.phase(), change.description(), change.upgrade(), change.downgrade(), hint));
+            first = last + 1;
+        }
+        return annotated;
     }
 
     /**
@@ -105,7 +164,14 @@ public final class Autogenerator {
     public RevisionWriter.Body body(List<Change> changes, RevisionWriter.Format format) {
         if (format == RevisionWriter.Format.SQL) {
             Dialect dialect = dialect();
-            return new RevisionWriter.Body(null, null, sql(dialect, SchemaComparison.upgrade(changes)),
+            StringBuilder upgrade = new StringBuilder();
+            for (Change change : changes) {
+                if (change.hint() != null) {
+                    ScriptText.comment(upgrade, change.hint());
+                }
+                upgrade.append(sql(dialect, change.upgrade()));
+            }
+            return new RevisionWriter.Body(null, null, upgrade.toString(),
                     sql(dialect, SchemaComparison.downgrade(changes)), List.of());
         }
         JavaRenderer renderer = new JavaRenderer();

@@ -15,6 +15,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
 import dev.migrate.autogenerate.RevisionCustomizer;
+import dev.migrate.autogenerate.SafeForms;
 import dev.migrate.lint.Lint;
 import dev.migrate.autogenerate.RevisionDirectives;
 import dev.migrate.op.RevisionContext;
@@ -558,17 +559,47 @@ public final class Commands {
         }
         Revision revision = directives.revision();
         changes = List.copyOf(directives.changes());
-        RevisionWriter.Body body = changes.isEmpty() ? RevisionWriter.Body.empty()
-                : autogenerator().body(changes, writer.format());
-        Path file = writer.write(revision, !line.flag("--non-transactional"), body, place(line, revision));
+        boolean transactional = !line.flag("--non-transactional");
+        SafeForms.Split split = changes.isEmpty() ? new SafeForms.Split(changes, List.of())
+                : autogenerator().split(changes);
+        List<Change> own = split.revision();
+        List<Change> followUp = split.followUp();
+        if (own.isEmpty()) {
+            // Only what must run outside a transaction: the revision is the follow-up.
+            own = followUp;
+            followUp = List.of();
+            transactional = false;
+        }
+        if (!changes.isEmpty()) {
+            own = autogenerator().withLintFindings(own, revision, transactional);
+        }
+        Location location = place(line, revision);
+        RevisionWriter.Body body = own.isEmpty() ? RevisionWriter.Body.empty()
+                : autogenerator().body(own, writer.format());
+        Path file = writer.write(revision, transactional, body, location);
         StringBuilder out = new StringBuilder();
+        describe(out, own);
+        out.append("Generating ").append(file).append(" ... done");
+        if (!followUp.isEmpty()) {
+            Revision online = new Revision(RevisionWriter.newId(), List.of(revision.id()), Set.of(), List.of(),
+                    revision.message() + " (online part)", writer.now(), null);
+            followUp = autogenerator().withLintFindings(followUp, online, false);
+            Path second = writer.write(online, false, autogenerator().body(followUp, writer.format()), location);
+            out.append("\nWhat must not hold a lock on a whole table goes into a non-transactional follow-up revision, "
+                    + "each statement committing on its own:\n");
+            describe(out, followUp);
+            out.append("Generating ").append(second).append(" ... done");
+        }
+        return out.toString();
+    }
+
+    private static void describe(StringBuilder out, List<Change> changes) {
         for (Change change : changes) {
             out.append("Detected ").append(change.description()).append('\n');
             if (change.hint() != null) {
                 out.append("    note: ").append(change.hint()).append('\n');
             }
         }
-        return out.append("Generating ").append(file).append(" ... done").toString();
     }
 
     /**

@@ -8,9 +8,10 @@ package dev.migrate.lint;
  * @param statement the statement, as PostgreSQL would receive it
  * @param detail what about this statement makes it the hazard, or {@code null}
  * @param acknowledged whether the revision acknowledges the hazard
+ * @param operation the number of the revision's operation it is in (1 for the first)
  */
 public record Finding(String revision, String where, Hazard hazard, String statement, String detail,
-        boolean acknowledged) {
+        boolean acknowledged, int operation) {
 
     /** The finding as the {@code lint} command prints it. */
     public String describe() {

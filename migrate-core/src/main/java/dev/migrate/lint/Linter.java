@@ -99,8 +99,8 @@ public final class Linter {
         this.columnTypes = columnTypes;
     }
 
-    /** One statement of a revision and where it was written. */
-    private record Statement(String sql, String text, String where) {
+    /** One statement of a revision, where it was written, and the number of the operation it is in. */
+    private record Statement(String sql, String text, String where, int operation) {
     }
 
     /** What the linted revisions have done so far, as later ones see it. */
@@ -165,13 +165,14 @@ public final class Linter {
             for (int i = before; i < found.size(); i++) {
                 Finding finding = found.get(i);
                 found.set(i, new Finding(script.revision().id(), finding.where(), finding.hazard(),
-                        finding.statement(), finding.detail(), acknowledged.contains(finding.hazard().id())));
+                        finding.statement(), finding.detail(), acknowledged.contains(finding.hazard().id()),
+                        finding.operation()));
             }
         }
         if (!settings.runnerLockTimeout() && !setsLockTimeout && firstDdlOnExisting != null && script.transactional()) {
             found.add(new Finding(script.revision().id(), firstDdlOnExisting.where(), Hazard.NO_LOCK_TIMEOUT,
                     firstDdlOnExisting.sql(), "The runner's lock timeout is off and the revision sets none.",
-                    acknowledged.contains(Hazard.NO_LOCK_TIMEOUT.id())));
+                    acknowledged.contains(Hazard.NO_LOCK_TIMEOUT.id()), firstDdlOnExisting.operation()));
         }
         findings.addAll(found);
     }
@@ -185,12 +186,12 @@ public final class Linter {
             String where = script.location() + ", operation " + (i + 1);
             if (operation instanceof Operation.Execute execute) {
                 statements.add(new Statement(execute.sql().strip(), StatementText.normalize(execute.sql()),
-                        execute.origin() != null ? execute.origin() : where));
+                        execute.origin() != null ? execute.origin() : where, i + 1));
             }
             else if (!(operation instanceof Operation.BatchUpdate || operation instanceof Operation.JdbcWork
                     || operation instanceof Operation.BulkInsert)) {
                 for (String sql : postgres.render(operation)) {
-                    statements.add(new Statement(sql, StatementText.normalize(sql), where));
+                    statements.add(new Statement(sql, StatementText.normalize(sql), where, i + 1));
                 }
             }
         }
@@ -363,6 +364,6 @@ public final class Linter {
     }
 
     private static Finding finding(Statement statement, Hazard hazard, String detail) {
-        return new Finding(null, statement.where(), hazard, statement.sql(), detail, false);
+        return new Finding(null, statement.where(), hazard, statement.sql(), detail, false, statement.operation());
     }
 }

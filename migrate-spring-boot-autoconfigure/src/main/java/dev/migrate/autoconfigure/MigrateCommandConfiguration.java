@@ -114,7 +114,7 @@ class MigrateCommandConfiguration {
         for (ObjectFilter bean : filters) {
             filter = filter.and(bean);
         }
-        return new Autogenerator(migrate, model, new SchemaComparison(filter));
+        return new Autogenerator(migrate, model, new SchemaComparison(filter), settings.isSafeForms());
     }
 
     /**

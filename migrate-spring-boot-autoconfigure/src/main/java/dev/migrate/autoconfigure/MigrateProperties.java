@@ -318,6 +318,21 @@ public class MigrateProperties {
         /** Comma-separated list of name patterns of indexes and constraints to leave out of the comparison. */
         private List<String> excludeIndexes = new ArrayList<>();
 
+        /**
+         * Whether changes to existing PostgreSQL tables are written in the forms that keep the database serving
+         * (concurrent indexes, NOT VALID constraints validated later, NOT NULL by way of a check), partly in a
+         * non-transactional follow-up revision, with what lint still finds noted beside them.
+         */
+        private boolean safeForms;
+
+        public boolean isSafeForms() {
+            return this.safeForms;
+        }
+
+        public void setSafeForms(boolean safeForms) {
+            this.safeForms = safeForms;
+        }
+
         public List<String> getExcludeColumns() {
             return this.excludeColumns;
         }

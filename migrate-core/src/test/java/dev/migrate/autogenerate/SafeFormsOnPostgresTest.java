@@ -1,0 +1,134 @@
+package dev.migrate.autogenerate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.Migrate;
+import dev.migrate.command.CommandResult;
+import dev.migrate.command.Commands;
+import dev.migrate.schema.ScratchSchema;
+import dev.migrate.script.RevisionWriter;
+import dev.migrate.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Autogenerate with safe forms against a PostgreSQL table that has rows: what would lock the table for a scan or an
+ * index build is written in its online form, partly in a non-transactional follow-up revision; lint passes both,
+ * they run, and the database then matches the model.
+ */
+class SafeFormsOnPostgresTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.postgres();
+
+    @TempDir
+    Path folder;
+
+    /** The model: email required and indexed, accounts tied to owners, and a new table of notes. */
+    static final List<String> MODEL = List.of(
+            "CREATE TABLE owners (id bigint PRIMARY KEY)",
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, owner_id bigint, "
+                    + "CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id))",
+            "CREATE INDEX accounts_email_idx ON accounts (email)",
+            "CREATE TABLE notes (id bigint PRIMARY KEY, account_id bigint, "
+                    + "CONSTRAINT notes_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id))",
+            "CREATE INDEX notes_account_idx ON notes (account_id)");
+
+    Commands commands(boolean safeForms) {
+        Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
+        TargetSchema model = (live, dialect) -> {
+            try {
+                return ScratchSchema.build(live, dialect, MODEL);
+            }
+            catch (ScratchSchema.Unavailable ex) {
+                throw new IllegalStateException(ex);
+            }
+        };
+        RevisionWriter writer = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.SQL, folder,
+                "db.revisions", RevisionWriter.DEFAULT_TEMPLATE, dev.migrate.script.Location.parse("filesystem:" + folder)),
+                Clock.systemUTC());
+        return new Commands(migrate, writer, new Autogenerator(migrate, model, SchemaComparison.all(), safeForms));
+    }
+
+    @Test
+    void changesToATableWithRowsAreWrittenInTheirOnlineFormsAndMatchTheModelOnceRun() throws Exception {
+        db.reset();
+        Files.writeString(folder.resolve("20250101_0000_0000000000a1_base.sql"), """
+                -- id: 0000000000a1
+                -- message: base
+
+                -- migrate:upgrade
+                CREATE TABLE owners (id bigint PRIMARY KEY);
+                CREATE TABLE accounts (id bigint PRIMARY KEY, email text, owner_id bigint);
+                INSERT INTO owners SELECT generate_series(1, 20);
+                INSERT INTO accounts SELECT g, 'a' || g || '@example.com', g FROM generate_series(1, 20) g;
+
+                -- migrate:downgrade
+                DROP TABLE accounts;
+                DROP TABLE owners;
+                """);
+        assertThat(commands(true).run("upgrade heads").exitCode()).isZero();
+
+        CommandResult written = commands(true).run("revision --autogenerate -m 'tighten accounts'");
+        assertThat(written.exitCode()).as(written.output()).isZero();
+        assertThat(written.output()).contains("goes into a non-transactional follow-up revision");
+        String main = read("_tighten_accounts.sql");
+        String online = read("_tighten_accounts_online_part.sql");
+        assertThat(main).contains("CHECK (email IS NOT NULL) NOT VALID")
+                .contains("FOREIGN KEY (owner_id) REFERENCES owners (id) NOT VALID")
+                .contains("CREATE TABLE notes").contains("CREATE INDEX notes_account_idx ON notes (account_id)")
+                .doesNotContain("CONCURRENTLY").doesNotContain("SET NOT NULL");
+        assertThat(online).contains("-- transactional: false")
+                .contains("CREATE INDEX CONCURRENTLY IF NOT EXISTS accounts_email_idx ON accounts (email)")
+                .contains("VALIDATE CONSTRAINT accounts_owner_fk")
+                .contains("VALIDATE CONSTRAINT accounts_email_not_null")
+                .contains("SET NOT NULL").contains("DROP CONSTRAINT IF EXISTS accounts_email_not_null");
+
+        CommandResult lint = commands(true).run("lint");
+        assertThat(lint.exitCode()).as(lint.output()).isZero();
+        assertThat(lint.output()).isEqualTo("No hazards in the 2 revision(s) linted.");
+        CommandResult upgrade = commands(true).run("upgrade heads");
+        assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
+        assertThat(commands(true).run("check").output()).isEqualTo("No new upgrade operations detected.");
+    }
+
+    @Test
+    void withoutSafeFormsTheSameChangesAreOneRevisionThatLintFlags() throws Exception {
+        db.reset();
+        Files.writeString(folder.resolve("20250101_0000_0000000000b1_base.sql"), """
+                -- id: 0000000000b1
+                -- message: base
+
+                -- migrate:upgrade
+                CREATE TABLE owners (id bigint PRIMARY KEY);
+                CREATE TABLE accounts (id bigint PRIMARY KEY, email text, owner_id bigint);
+
+                -- migrate:downgrade
+                DROP TABLE accounts;
+                DROP TABLE owners;
+                """);
+        assertThat(commands(false).run("upgrade heads").exitCode()).isZero();
+        assertThat(commands(false).run("revision --autogenerate -m 'tighten accounts'").output())
+                .doesNotContain("follow-up");
+        CommandResult lint = commands(false).run("lint");
+        assertThat(lint.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(lint.output()).contains(": set-not-null").contains(": constraint-without-not-valid")
+                .contains(": index-without-concurrently");
+    }
+
+    String read(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return Files.readString(files.filter(file -> file.toString().endsWith(suffix)).findFirst().orElseThrow());
+        }
+    }
+}
