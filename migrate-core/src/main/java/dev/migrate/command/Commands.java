@@ -564,7 +564,7 @@ public final class Commands {
                 : autogenerator().split(changes);
         List<Change> own = split.revision();
         List<Change> followUp = split.followUp();
-        if (own.isEmpty()) {
+        if (own.isEmpty() && !followUp.isEmpty()) {
             // Only what must run outside a transaction: the revision is the follow-up.
             own = followUp;
             followUp = List.of();

@@ -189,7 +189,8 @@ class CommandsTest {
                 .contains("branchLabels = \"audit\"").contains("message = \"add audit columns\"")
                 .contains("created = \"2026-11-28T04:05:00Z\"")
                 .contains("public class R20261128_0405_feed00000001_add_audit_columns implements JavaRevision {")
-                .contains("public void upgrade(Operations op) {");
+                .contains("public void upgrade(Operations op) {")
+                .as("an empty revision is transactional, as asked").doesNotContain("transactional = false");
         assertCompiles(file);
     }
 
