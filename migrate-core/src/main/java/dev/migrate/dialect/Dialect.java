@@ -70,11 +70,20 @@ public abstract class Dialect {
 
     /**
      * The statement that sets a timeout for what follows ({@code lock_timeout}, {@code statement_timeout}): for the
-     * transaction when {@code local}, else for the session; a {@code null} value asks for the server's setting back.
-     * {@code null} where the database has no such setting.
+     * transaction when {@code local}, else for the session; {@code Duration.ZERO} for no timeout, {@code null} for
+     * the server's setting. {@code null} where the database has no such setting.
      */
     public String setTimeout(String parameter, Duration value, boolean local) {
         return null;
+    }
+
+    /** A session setting's current value, or {@code null} where the database has no such setting. */
+    public String currentSetting(Connection connection, String parameter) throws SQLException {
+        return null;
+    }
+
+    /** Sets a session setting back to a value {@link #currentSetting} read. */
+    public void restoreSetting(Connection connection, String parameter, String value) throws SQLException {
     }
 
     /** Whether a failure is the database giving up on a lock wait ({@code lock_timeout}). */

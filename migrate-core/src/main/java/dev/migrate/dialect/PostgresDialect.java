@@ -59,7 +59,28 @@ public final class PostgresDialect extends Dialect {
         if (value == null) {
             return local ? "SET LOCAL " + parameter + " TO DEFAULT" : "RESET " + parameter;
         }
-        return "SET " + (local ? "LOCAL " : "") + parameter + " = " + value.toMillis();
+        // Whole milliseconds, rounded up: 0 would mean no timeout at all.
+        long millis = value.isZero() ? 0 : Math.max(1, (value.toNanos() + 999_999) / 1_000_000);
+        return "SET " + (local ? "LOCAL " : "") + parameter + " = " + millis;
+    }
+
+    @Override
+    public String currentSetting(Connection connection, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT current_setting(?)")) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    @Override
+    public void restoreSetting(Connection connection, String parameter, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config(?, ?, false)")) {
+            statement.setString(1, parameter);
+            statement.setString(2, value);
+            statement.execute();
+        }
     }
 
     @Override

@@ -29,6 +29,12 @@ public record LockTimeouts(Duration lockTimeout, Duration statementTimeout, int 
             throw new IllegalArgumentException("The statement timeout must be positive (or null for none): "
                     + statementTimeout);
         }
+        for (Duration timeout : new Duration[] { lockTimeout, statementTimeout }) {
+            if (timeout != null && timeout.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("PostgreSQL takes timeouts up to " + Integer.MAX_VALUE + " ms, "
+                        + "not " + timeout);
+            }
+        }
         if (retries < 0 || retryDelay == null || retryDelay.isNegative()) {
             throw new IllegalArgumentException("Retries and their delay must not be negative");
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -473,6 +474,10 @@ public final class Runner {
         List<String> invalidBefore = transactional ? List.of()
                 : dialect.invalidIndexNames(connection).stream().map(Dialect.IndexName::qualified).toList();
         int retry = 0;
+        // A non-transactional revision sets the session's timeouts; what the session had (the pool's own settings)
+        // is put back afterwards.
+        Map<String, String> sessionTimeouts = transactional ? Map.of() : sessionTimeouts(connection, dialect);
+        Operation current = null;
         try {
             while (true) {
                 try {
@@ -486,9 +491,11 @@ public final class Runner {
                     }
                     for (Operation operation : prepared.operations().subList(transactional ? 0 : done,
                             prepared.operations().size())) {
+                        current = operation;
                         if (!transactional) {
-                            // Concurrent index builds wait for old transactions by design: no lock timeout there.
-                            setTimeouts(connection, dialect, false, concurrent(operation) ? null
+                            // Concurrent index builds wait for old transactions by design: no lock timeout there
+                            // (one that gave up would leave an invalid index behind).
+                            setTimeouts(connection, dialect, false, concurrent(operation) ? Duration.ZERO
                                     : settings.lockTimeouts().lockTimeout());
                         }
                         if (operation instanceof Operation.BatchUpdate update) {
@@ -504,11 +511,13 @@ public final class Runner {
                     break;
                 }
                 catch (SQLException | RuntimeException ex) {
-                    if (joinsShared || !gaveUpOnALock(dialect, ex) || retry >= settings.lockTimeouts().retries()) {
+                    if (joinsShared || !gaveUpOnALock(dialect, ex) || retry >= settings.lockTimeouts().retries()
+                            || !transactional && !retryableAlone(current)) {
                         throw ex;
                     }
                     // Nothing of the attempt stays: a transactional revision is rolled back whole, and the statement
-                    // of a non-transactional one that gave up had not started changing anything.
+                    // of a non-transactional one that gave up (a single statement, nothing that commits as it goes)
+                    // had changed nothing.
                     retry++;
                     if (transactional) {
                         rollbackQuietly(connection);
@@ -522,7 +531,7 @@ public final class Runner {
                 }
             }
             if (!transactional) {
-                resetTimeouts(connection, dialect);
+                restoreTimeouts(connection, dialect, sessionTimeouts);
             }
             long millis = elapsedMillis(started);
             if (joinsShared) {
@@ -550,7 +559,12 @@ public final class Runner {
         catch (SQLException | RuntimeException ex) {
             if (!transactional) {
                 try {
-                    resetTimeouts(connection, dialect);
+                    if (!connection.getAutoCommit()) {
+                        // A batch's transaction that failed must end before the session takes another statement.
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                    restoreTimeouts(connection, dialect, sessionTimeouts);
                 }
                 catch (SQLException | RuntimeException lost) {
                     ex.addSuppressed(lost);
@@ -571,10 +585,43 @@ public final class Runner {
         setTimeouts(connection, dialect, local, lockTimeout, settings.lockTimeouts().statementTimeout());
     }
 
-    /** Gives the session its server settings back after a non-transactional revision. */
-    private void resetTimeouts(Connection connection, Dialect dialect) throws SQLException {
-        setTimeouts(connection, dialect, false, null, null);
+    private static final List<String> TIMEOUTS = List.of("lock_timeout", "statement_timeout");
+
+    /** The session's timeouts as they are before a non-transactional revision sets its own. */
+    private Map<String, String> sessionTimeouts(Connection connection, Dialect dialect) throws SQLException {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String parameter : TIMEOUTS) {
+            String value = dialect.currentSetting(connection, parameter);
+            if (value != null) {
+                values.put(parameter, value);
+            }
+        }
+        return values;
     }
+
+    /** Gives the session back the timeouts it had before a non-transactional revision. */
+    private static void restoreTimeouts(Connection connection, Dialect dialect, Map<String, String> values)
+            throws SQLException {
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            dialect.restoreSetting(connection, value.getKey(), value.getValue());
+        }
+    }
+
+    /**
+     * Whether a statement of a non-transactional revision that gave up on a lock can run again alone: one statement
+     * that changed nothing, not a batched update (whose batches commit as they go), Java code, or a block or
+     * procedure that may commit.
+     */
+    private static boolean retryableAlone(Operation operation) {
+        if (operation == null || operation instanceof Operation.BatchUpdate || operation instanceof Operation.JdbcWork
+                || concurrent(operation)) {
+            return false;
+        }
+        return !(operation instanceof Operation.Execute execute && PROCEDURAL.matcher(execute.sql()).find());
+    }
+
+    private static final java.util.regex.Pattern PROCEDURAL = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(DO|CALL|BEGIN|COMMIT)\\b|;\\s*\\S");
 
     private void setTimeouts(Connection connection, Dialect dialect, boolean local, Duration lockTimeout,
             Duration statementTimeout) throws SQLException {

@@ -105,5 +105,9 @@ public class MigrateInstances {
         if (value != null && value.isNegative()) {
             throw new InvalidConfigurationPropertyValueException(property, value, "The duration must be zero or more.");
         }
+        if (value != null && value.toMillis() > Integer.MAX_VALUE) {
+            throw new InvalidConfigurationPropertyValueException(property, value, "PostgreSQL takes at most "
+                    + Integer.MAX_VALUE + " ms.");
+        }
     }
 }
