@@ -20,30 +20,49 @@ public interface ColumnTypes {
     /** No database: every type is unknown. */
     ColumnTypes UNKNOWN = (table, column) -> null;
 
-    /** The column's type, or {@code null} when it is not known. */
+    /**
+     * The column's type, or {@code null} when it is not known.
+     *
+     * @param table the table's name as a statement wrote it (schema-qualified or not, quoted or not)
+     * @param column the column's name as PostgreSQL resolved it
+     */
     String typeOf(String table, String column);
 
-    /** Reads types from the catalog of a PostgreSQL database, looking tables up on its search path. */
+    /** A constraint's definition ({@code CHECK ((email IS NOT NULL))}), or {@code null} when it is not known. */
+    default String constraintDefinition(String table, String constraint) {
+        return null;
+    }
+
+    /** Reads types and constraints from the catalog of a PostgreSQL database, looking tables up on its search path. */
     static ColumnTypes of(DataSource dataSource) {
-        return (table, column) -> {
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement statement = connection.prepareStatement("SELECT format_type(a.atttypid, "
-                            + "a.atttypmod) FROM pg_catalog.pg_attribute a WHERE a.attrelid = to_regclass(?) "
-                            + "AND a.attname = ? AND NOT a.attisdropped")) {
-                statement.setString(1, quoteIdent(table));
-                statement.setString(2, column);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? rows.getString(1) : null;
-                }
+        return new ColumnTypes() {
+            @Override
+            public String typeOf(String table, String column) {
+                return query("SELECT format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
+                        + "WHERE a.attrelid = to_regclass(?) AND a.attname = ? AND NOT a.attisdropped", table, column);
             }
-            catch (SQLException ex) {
-                throw new MigrateException("Cannot read the type of " + table + "." + column + " from the catalog: "
-                        + ex.getMessage(), ex);
+
+            @Override
+            public String constraintDefinition(String table, String constraint) {
+                return query("SELECT pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint c "
+                        + "WHERE c.conrelid = to_regclass(?) AND c.conname = ?", table, constraint);
+            }
+
+            private String query(String sql, String table, String name) {
+                try (Connection connection = dataSource.getConnection();
+                        PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, StatementText.regclass(table));
+                    statement.setString(2, name);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? rows.getString(1) : null;
+                    }
+                }
+                catch (SQLException ex) {
+                    throw new MigrateException("Cannot read " + table + "." + name + " from the catalog: "
+                            + ex.getMessage(), ex);
+                }
             }
         };
     }
 
-    private static String quoteIdent(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 }

@@ -57,13 +57,24 @@ public final class Linter {
     private static final Pattern NOT_NULL_CHECK = Pattern.compile("^\\(\\s*" + NAME + " IS NOT NULL\\s*\\)", I);
 
     private static final Pattern ADD_UNIQUE_OR_PRIMARY_KEY = Pattern.compile("^ADD (?:CONSTRAINT " + NAME
-            + " )?(UNIQUE|PRIMARY KEY)\\b(.*)$", I);
+            + " )?(UNIQUE|PRIMARY KEY|EXCLUDE)\\b(.*)$", I);
 
-    private static final Pattern ADD_COLUMN = Pattern.compile("^ADD (?!CONSTRAINT\\b)(?:COLUMN )?(IF NOT EXISTS )?" + NAME
+    private static final Pattern NOT_VALID = Pattern.compile("\\bNOT VALID$", I);
+
+    private static final Pattern USING_INDEX = Pattern.compile("\\bUSING INDEX\\b", I);
+
+    private static final Pattern BUILDS_INDEX = Pattern.compile("\\b(UNIQUE|PRIMARY KEY)\\b", I);
+
+    private static final Pattern HAS_DEFAULT = Pattern.compile("\\bDEFAULT\\b", I);
+
+    private static final Pattern CHECK_DEFINITION = Pattern.compile("^CHECK \\(\\(" + NAME + " IS NOT NULL\\)\\)$", I);
+
+    private static final Pattern ADD_COLUMN = Pattern.compile("^ADD (?!(?:CONSTRAINT|EXCLUDE|UNIQUE|PRIMARY KEY|CHECK|"
+            + "FOREIGN KEY)\\b)(?:COLUMN )?(IF NOT EXISTS )?" + NAME
             + " (.*)$", I);
 
     private static final Pattern ALTER_TYPE = Pattern.compile("^ALTER (?:COLUMN )?" + NAME
-            + " (?:SET DATA )?TYPE (.+?)(?: COLLATE \\S+)?( USING .*)?$", I);
+            + " (?:SET DATA )?TYPE (.+?)( COLLATE \\S+)?( USING .*)?$", I);
 
     private static final Pattern SET_NOT_NULL = Pattern.compile("^ALTER (?:COLUMN )?" + NAME + " SET NOT NULL$", I);
 
@@ -81,7 +92,7 @@ public final class Linter {
             + "|\\bGENERATED (ALWAYS|BY DEFAULT) AS (IDENTITY|\\()", I);
 
     private static final Pattern CONCURRENTLY = Pattern.compile("^(CREATE (UNIQUE )?INDEX|DROP INDEX|REINDEX"
-            + "(?: \\w+)*?) CONCURRENTLY\\b|^ALTER TABLE .* DETACH PARTITION .* CONCURRENTLY", I);
+            + "(?: \\w+){0,3}?) CONCURRENTLY\\b", I);
 
     private static final Pattern SETS_LOCK_TIMEOUT = Pattern.compile("^SET (?:LOCAL |SESSION )?LOCK_TIMEOUT\\b", I);
 
@@ -106,16 +117,27 @@ public final class Linter {
     /** What the linted revisions have done so far, as later ones see it. */
     private static final class Seen {
 
+        /** Tables the linted revisions create, as {@link StatementText#key} names them. */
         final Set<String> newTables = new HashSet<>();
 
-        /** NOT VALID checks of the form {@code col IS NOT NULL}, by constraint name: table and column. */
-        final Map<String, String[]> notNullChecks = new HashMap<>();
+        /** Indexes the linted revisions create on those tables. */
+        final Set<String> newIndexes = new HashSet<>();
+
+        /** NOT VALID checks of the form {@code col IS NOT NULL}, by table and constraint: the column. */
+        final Map<String, String> notNullChecks = new HashMap<>();
+
+        /** NOT VALID constraints the revision being linted adds, by table and constraint. */
+        final Set<String> addedNotValidHere = new HashSet<>();
 
         /** Columns ({@code table.column}) a validated check proves not null, so SET NOT NULL needs no scan. */
         final Set<String> provenNotNull = new HashSet<>();
 
         boolean isNew(String table) {
-            return newTables.contains(StatementText.unqualified(table));
+            return newTables.contains(StatementText.key(table));
+        }
+
+        static String constraintKey(String table, String constraint) {
+            return StatementText.key(table) + "/" + StatementText.unqualified(constraint);
         }
     }
 
@@ -151,6 +173,7 @@ public final class Linter {
             }
         }
         List<Finding> found = new ArrayList<>();
+        seen.addedNotValidHere.clear();
         Statement firstDdlOnExisting = null;
         boolean setsLockTimeout = false;
         for (Statement statement : statements(script)) {
@@ -202,13 +225,16 @@ public final class Linter {
     private boolean check(Statement statement, boolean transactional, Seen seen, List<Finding> found,
             boolean applied) {
         String text = statement.text();
-        if (CONCURRENTLY.matcher(text).find() && transactional) {
+        boolean detach = text.regionMatches(true, 0, "ALTER TABLE ", 0, 12)
+                && text.toUpperCase(Locale.ROOT).contains(" DETACH PARTITION ")
+                && text.toUpperCase(Locale.ROOT).endsWith(" CONCURRENTLY");
+        if ((CONCURRENTLY.matcher(text).find() || detach) && transactional) {
             found.add(finding(statement, Hazard.CONCURRENTLY_IN_TRANSACTION, null));
         }
         Matcher create = CREATE_TABLE.matcher(text);
         if (create.find()) {
             if (!applied) {
-                seen.newTables.add(StatementText.unqualified(create.group(2)));
+                seen.newTables.add(StatementText.key(create.group(2)));
             }
             json(statement, create.group(3), found);
             rerunnable(statement, transactional, create.group(1) != null, found);
@@ -217,6 +243,9 @@ public final class Linter {
         Matcher index = CREATE_INDEX.matcher(text);
         if (index.find()) {
             boolean existing = !seen.isNew(index.group(5));
+            if (!existing && index.group(4) != null) {
+                seen.newIndexes.add(StatementText.key(index.group(4)));
+            }
             if (index.group(2) == null && existing) {
                 found.add(finding(statement, Hazard.INDEX_WITHOUT_CONCURRENTLY, null));
             }
@@ -227,7 +256,10 @@ public final class Linter {
         }
         Matcher dropIndex = DROP_INDEX.matcher(text);
         if (dropIndex.find()) {
-            if (dropIndex.group(1) == null) {
+            String names = text.substring(dropIndex.end()).replaceAll("(?i)\\s+(CASCADE|RESTRICT)$", "");
+            boolean onNewTables = StatementText.topLevelParts(names).stream()
+                    .allMatch(name -> seen.newIndexes.contains(StatementText.key(name)));
+            if (dropIndex.group(1) == null && !onNewTables) {
                 found.add(finding(statement, Hazard.INDEX_WITHOUT_CONCURRENTLY, null));
             }
             rerunnable(statement, transactional, dropIndex.group(2) != null, found);
@@ -255,30 +287,44 @@ public final class Linter {
             String action, Seen seen, List<Finding> found) {
         Matcher constraint = ADD_CHECK_OR_FOREIGN_KEY.matcher(action);
         if (constraint.find()) {
-            boolean notValid = constraint.group(3).toUpperCase(Locale.ROOT).contains("NOT VALID");
+            boolean notValid = NOT_VALID.matcher(constraint.group(3).strip()).find();
             if (existing && !notValid) {
                 found.add(finding(statement, Hazard.CONSTRAINT_WITHOUT_NOT_VALID, null));
             }
-            Matcher notNull = NOT_NULL_CHECK.matcher(constraint.group(3).strip());
-            if (notValid && constraint.group(1) != null && constraint.group(2).equalsIgnoreCase("CHECK")
-                    && notNull.find()) {
-                seen.notNullChecks.put(StatementText.unqualified(constraint.group(1)),
-                        new String[] { StatementText.unqualified(table), StatementText.unqualified(notNull.group(1)) });
+            if (notValid && constraint.group(1) != null) {
+                String key = Seen.constraintKey(table, constraint.group(1));
+                seen.addedNotValidHere.add(key);
+                Matcher notNull = NOT_NULL_CHECK.matcher(constraint.group(3).strip());
+                if (constraint.group(2).equalsIgnoreCase("CHECK") && notNull.find()) {
+                    seen.notNullChecks.put(key, StatementText.unqualified(notNull.group(1)));
+                }
             }
             return;
         }
         Matcher unique = ADD_UNIQUE_OR_PRIMARY_KEY.matcher(action);
         if (unique.find()) {
-            if (existing && !unique.group(3).toUpperCase(Locale.ROOT).contains("USING INDEX")) {
+            if (existing && !USING_INDEX.matcher(unique.group(3)).find()) {
                 found.add(finding(statement, Hazard.UNIQUE_WITHOUT_INDEX, null));
             }
             return;
         }
         Matcher validate = VALIDATE.matcher(action);
         if (validate.find()) {
-            String[] column = seen.notNullChecks.get(StatementText.unqualified(validate.group(1)));
+            String key = Seen.constraintKey(table, validate.group(1));
+            if (transactional && seen.addedNotValidHere.contains(key)) {
+                found.add(finding(statement, Hazard.CONSTRAINT_WITHOUT_NOT_VALID, "Validated in the transaction that "
+                        + "added it, so the ADD's lock is held through the scan; validate it in a later revision or "
+                        + "a non-transactional one."));
+            }
+            String column = seen.notNullChecks.get(key);
+            if (column == null) {
+                // Added by a revision that has run: the catalog knows what it checks.
+                String definition = columnTypes.constraintDefinition(table, StatementText.unqualified(validate.group(1)));
+                Matcher notNull = definition == null ? null : CHECK_DEFINITION.matcher(definition.strip());
+                column = notNull != null && notNull.find() ? StatementText.unqualified(notNull.group(1)) : null;
+            }
             if (column != null) {
-                seen.provenNotNull.add(column[0] + "." + column[1]);
+                seen.provenNotNull.add(StatementText.key(table) + "." + column);
             }
             return;
         }
@@ -287,8 +333,12 @@ public final class Linter {
             String definition = add.group(3);
             json(statement, definition, found);
             String upper = definition.toUpperCase(Locale.ROOT);
-            boolean hasDefault = upper.contains("DEFAULT ");
+            boolean hasDefault = HAS_DEFAULT.matcher(definition).find();
             boolean volatileDefault = VOLATILE.matcher(definition).find();
+            if (existing && BUILDS_INDEX.matcher(definition).find()) {
+                found.add(finding(statement, Hazard.UNIQUE_WITHOUT_INDEX, "The column's UNIQUE or PRIMARY KEY builds "
+                        + "an index under the table's lock."));
+            }
             if (existing && upper.contains("NOT NULL") && !hasDefault && !volatileDefault) {
                 found.add(finding(statement, Hazard.NOT_NULL_COLUMN_WITHOUT_DEFAULT, null));
             }
@@ -313,7 +363,7 @@ public final class Linter {
         }
         Matcher setNotNull = SET_NOT_NULL.matcher(action);
         if (setNotNull.find()) {
-            String column = StatementText.unqualified(table) + "." + StatementText.unqualified(setNotNull.group(1));
+            String column = StatementText.key(table) + "." + StatementText.unqualified(setNotNull.group(1));
             if (existing && !(seen.provenNotNull.contains(column) && settings.postgresMajor() >= 12)) {
                 found.add(finding(statement, Hazard.SET_NOT_NULL, null));
             }
@@ -335,11 +385,15 @@ public final class Linter {
     private void typeChange(Statement statement, String table, Matcher type, List<Finding> found) {
         String column = StatementText.unqualified(type.group(1));
         String newType = type.group(2).strip();
-        if (type.group(3) != null) {
+        if (type.group(4) != null) {
             found.add(finding(statement, Hazard.COLUMN_TYPE_CHANGE, "USING converts every row."));
             return;
         }
-        String current = columnTypes.typeOf(StatementText.unqualified(table), column);
+        if (type.group(3) != null) {
+            found.add(finding(statement, Hazard.COLUMN_TYPE_CHANGE, "A new collation rebuilds the column's indexes."));
+            return;
+        }
+        String current = columnTypes.typeOf(table, column);
         if (current == null) {
             found.add(finding(statement, Hazard.COLUMN_TYPE_CHANGE, "The column's current type is not known (lint "
                     + "against the database to tell a safe widening from a rewrite)."));

@@ -44,17 +44,25 @@ final class StatementText {
                 out.append(' ');
             }
             else if (c == '\'') {
+                // E'...' strings take backslash escapes: E'\'' is one quote, not the string's end.
+                boolean escapes = i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e')
+                        && (i < 2 || !identifierPart(sql.charAt(i - 2)));
                 i++;
                 while (i < n) {
-                    if (sql.charAt(i) == '\'' && (i + 1 >= n || sql.charAt(i + 1) != '\'')) {
+                    char d = sql.charAt(i);
+                    if (escapes && d == '\\') {
+                        i += 2;
+                        continue;
+                    }
+                    if (d == '\'' && (i + 1 >= n || sql.charAt(i + 1) != '\'')) {
                         break;
                     }
-                    i += sql.charAt(i) == '\'' ? 2 : 1;
+                    i += d == '\'' ? 2 : 1;
                 }
                 i++;
                 out.append("''");
             }
-            else if (c == '$' && dollarTag(sql, i) != null) {
+            else if (c == '$' && (i == 0 || !identifierPart(sql.charAt(i - 1))) && dollarTag(sql, i) != null) {
                 String tag = dollarTag(sql, i);
                 int end = sql.indexOf(tag, i + tag.length());
                 i = end < 0 ? n : end + tag.length();
@@ -73,6 +81,10 @@ final class StatementText {
         }
         String text = out.toString().replaceAll(" +", " ").strip();
         return text.endsWith(";") ? text.substring(0, text.length() - 1).strip() : text;
+    }
+
+    private static boolean identifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
     /** The {@code $tag$} that opens a dollar-quoted string at {@code i}, or {@code null}. */
@@ -110,6 +122,42 @@ final class StatementText {
             }
         }
         parts.add(text.substring(start).strip());
+        return parts;
+    }
+
+    /** A name as PostgreSQL resolves it, schema and all: unquoted parts fold to lower case, quotes go. */
+    static String key(String name) {
+        StringBuilder key = new StringBuilder();
+        for (String part : parts(name)) {
+            key.append(key.length() == 0 ? "" : ".").append(part);
+        }
+        return key.toString();
+    }
+
+    /** A name as {@code to_regclass} reads it: every part quoted, as PostgreSQL resolved it. */
+    static String regclass(String name) {
+        StringBuilder text = new StringBuilder();
+        for (String part : parts(name)) {
+            text.append(text.length() == 0 ? "" : ".").append('"').append(part.replace("\"", "\"\"")).append('"');
+        }
+        return text.toString();
+    }
+
+    private static List<String> parts(String name) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '.' && !quoted) {
+                String part = name.substring(start, i).strip();
+                parts.add(part.startsWith("\"") && part.endsWith("\"") && part.length() > 1
+                        ? part.substring(1, part.length() - 1).replace("\"\"", "\"") : part.toLowerCase(Locale.ROOT));
+                start = i + 1;
+            }
+            else if (name.charAt(i) == '"') {
+                quoted = !quoted;
+            }
+        }
         return parts;
     }
 

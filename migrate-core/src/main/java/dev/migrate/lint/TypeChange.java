@@ -66,7 +66,13 @@ final class TypeChange {
         List<Integer> arguments = new ArrayList<>();
         if (matcher.group(2) != null) {
             for (String argument : matcher.group(2).split(",")) {
-                arguments.add(Integer.parseInt(argument.strip()));
+                try {
+                    arguments.add(Integer.parseInt(argument.strip()));
+                }
+                catch (NumberFormatException ex) {
+                    // Not a size PostgreSQL takes: nothing safe can be said of it.
+                    return null;
+                }
             }
         }
         return new Type(SYNONYMS.getOrDefault(name, name), arguments);

@@ -41,6 +41,11 @@ final class MigrateStartupLint {
             logger.debug("Not linting {}: {}", name, ex.getMessage());
             return;
         }
+        catch (RuntimeException ex) {
+            // The lint is advice: a statement it cannot read must not keep the application from starting.
+            logger.warn("Could not lint the revisions of {}: {}", name, ex.toString());
+            return;
+        }
         if (report.unacknowledged().isEmpty()) {
             return;
         }
