@@ -12,6 +12,7 @@ import dev.migrate.MigrateException;
 import dev.migrate.dialect.Dialect;
 import dev.migrate.lint.ColumnTypes;
 import dev.migrate.lint.Finding;
+import dev.migrate.lint.Lint;
 import dev.migrate.lint.Linter;
 import dev.migrate.lint.OperationsScript;
 import dev.migrate.op.Operation;
@@ -20,6 +21,7 @@ import dev.migrate.runtime.ScriptText;
 import dev.migrate.schema.CheckConditions;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
+import dev.migrate.script.RevisionScript;
 import dev.migrate.script.RevisionWriter;
 
 /**
@@ -71,15 +73,21 @@ public final class Autogenerator {
     /**
      * The changes with what lint finds in them added to their hints, so that the person reviewing the revision
      * sees each hazard the generator could not avoid (only with safe forms, on PostgreSQL).
+     *
+     * @param before the revisions that run just before it and are not written yet either (a follow-up's revision)
      */
-    public List<Change> withLintFindings(List<Change> changes, Revision revision, boolean transactional) {
+    public List<Change> withLintFindings(List<Change> changes, Revision revision, boolean transactional,
+            List<RevisionScript> before) {
         if (!safeForms || !dialect().supportsConcurrentIndexes() || changes.isEmpty()) {
             return changes;
         }
         List<Operation> operations = SchemaComparison.upgrade(changes);
-        Linter linter = new Linter(new Linter.Settings(Linter.Settings.DEFAULT.postgresMajor(),
+        Linter linter = new Linter(new Linter.Settings(Lint.postgresMajor(migrate),
                 migrate.settings().lockTimeouts().lockTimeout() != null), ColumnTypes.of(migrate.dataSource()));
-        List<Finding> findings = linter.lint(List.of(new OperationsScript(revision, transactional, operations)));
+        List<RevisionScript> scripts = new ArrayList<>(before);
+        scripts.add(new OperationsScript(revision, transactional, operations));
+        List<Finding> findings = linter.lint(scripts).stream()
+                .filter(finding -> finding.revision().equals(revision.id())).toList();
         List<Change> annotated = new ArrayList<>();
         int first = 1;
         for (Change change : changes) {

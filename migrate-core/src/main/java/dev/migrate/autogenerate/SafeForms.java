@@ -37,54 +37,84 @@ public final class SafeForms {
 
     public Split split(List<Change> changes) {
         Set<String> created = new HashSet<>();
+        Set<String> uniqueIndexed = new HashSet<>();
         for (Change change : changes) {
-            change.upgrade().stream().filter(Operation.CreateTable.class::isInstance)
-                    .forEach(op -> created.add(((Operation.CreateTable) op).name()));
+            for (Operation op : change.upgrade()) {
+                if (op instanceof Operation.CreateTable table) {
+                    created.add(table.name());
+                }
+            }
+        }
+        for (Change change : changes) {
+            if (movesIndex(change, created) && ((Operation.CreateIndex) change.upgrade().get(0)).unique()) {
+                uniqueIndexed.add(((Operation.CreateIndex) change.upgrade().get(0)).table());
+            }
         }
         List<Change> revision = new ArrayList<>();
-        List<Change> followUp = new ArrayList<>();
+        // The follow-up in the order that lets each part be run again after a failure: index builds, constraints
+        // that need those indexes, validations, then SET NOT NULL and the checks' drops.
+        List<Change> builds = new ArrayList<>();
+        List<Change> lateAdds = new ArrayList<>();
+        List<Change> validations = new ArrayList<>();
+        List<Change> notNulls = new ArrayList<>();
+        List<Change> drops = new ArrayList<>();
         for (Change change : changes) {
-            if (change.upgrade().size() != 1) {
-                revision.add(change);
-                continue;
-            }
-            Operation operation = change.upgrade().get(0);
-            if (operation instanceof Operation.CreateIndex index && !index.concurrently()
-                    && !created.contains(index.table())) {
-                followUp.add(new Change(change.phase(), change.description(), List.of(new Operation.CreateIndex(
+            Operation operation = change.upgrade().size() == 1 ? change.upgrade().get(0) : null;
+            if (movesIndex(change, created)) {
+                Operation.CreateIndex index = (Operation.CreateIndex) operation;
+                builds.add(new Change(change.phase(), change.description(), List.of(new Operation.CreateIndex(
                         index.schema(), index.table(), index.name(), index.parts(), index.unique(), index.where(), true,
                         true)), List.of(new Operation.DropIndex(index.schema(), index.name(), index.table(), true,
                                 true)), note(change, "built CONCURRENTLY in this non-transactional revision, so that "
                                         + "writes to " + index.table() + " go on while it builds")));
             }
             else if (operation instanceof Operation.AddConstraint add && !created.contains(add.table())
-                    && (add.constraint() instanceof ForeignKey || add.constraint() instanceof CheckConstraint)) {
+                    && (add.constraint() instanceof ForeignKey || add.constraint() instanceof CheckConstraint)
+                    && constraintName(add) != null && dialect.render(add).size() == 1) {
                 String name = constraintName(add);
-                if (name == null) {
-                    revision.add(change);
-                    continue;
+                boolean needsIndex = add.constraint() instanceof ForeignKey fk
+                        && uniqueIndexed.contains(fk.referencedTable());
+                if (needsIndex) {
+                    // In the follow-up, after the index it needs; dropped first, so that a run again after a failure
+                    // further on does not trip on it.
+                    lateAdds.add(new Change(change.phase(), change.description(), List.of(execute("ALTER TABLE "
+                            + dialect.qualify(add.schema(), add.table()) + " DROP CONSTRAINT IF EXISTS "
+                            + dialect.quote(name)), notValid(add)), change.downgrade(), note(change, "added NOT VALID "
+                                    + "once the unique index it refers to is built, then validated without blocking "
+                                    + "reads and writes")));
                 }
-                revision.add(new Change(change.phase(), change.description(), List.of(notValid(add)),
-                        change.downgrade(), note(change, "added NOT VALID; the follow-up revision validates it "
-                                + "without blocking reads and writes")));
-                followUp.add(new Change(change.phase(), "validate " + name + " on " + add.table(), List.of(
+                else {
+                    revision.add(new Change(change.phase(), change.description(), List.of(notValid(add)),
+                            change.downgrade(), note(change, "added NOT VALID; the follow-up revision validates it "
+                                    + "without blocking reads and writes")));
+                }
+                validations.add(new Change(change.phase(), "validate " + name + " on " + add.table(), List.of(
                         execute("ALTER TABLE " + dialect.qualify(add.schema(), add.table()) + " VALIDATE CONSTRAINT "
                                 + dialect.quote(name))), List.of(), null));
             }
             else if (operation instanceof Operation.AlterColumn alter && Boolean.FALSE.equals(alter.nullable())
                     && !created.contains(alter.table())) {
-                splitNotNull(change, alter, revision, followUp);
+                splitNotNull(change, alter, revision, validations, notNulls, drops);
             }
             else {
                 revision.add(change);
             }
         }
+        List<Change> followUp = new ArrayList<>();
+        for (List<Change> part : List.of(builds, lateAdds, validations, notNulls, drops)) {
+            followUp.addAll(part);
+        }
         return new Split(revision, followUp);
+    }
+
+    private static boolean movesIndex(Change change, Set<String> created) {
+        return change.upgrade().size() == 1 && change.upgrade().get(0) instanceof Operation.CreateIndex index
+                && !index.concurrently() && !created.contains(index.table());
     }
 
     /** NOT NULL by way of a validated check, so that no statement scans the table under its strongest lock. */
     private void splitNotNull(Change change, Operation.AlterColumn alter, List<Change> revision,
-            List<Change> followUp) {
+            List<Change> validations, List<Change> notNulls, List<Change> drops) {
         String table = dialect.qualify(alter.schema(), alter.table());
         String column = alter.newName() != null ? alter.newName() : alter.column();
         String check = dialect.quote(shortName(alter.table() + "_" + column + "_not_null"));
@@ -102,18 +132,19 @@ public final class SafeForms {
         revision.add(new Change(change.phase(), change.description(), upgrade, downgrade, note(change,
                 "NOT NULL comes as a NOT VALID check; the follow-up revision validates it, sets NOT NULL without a scan "
                         + "(PostgreSQL 12 and later) and drops the check")));
-        followUp.add(new Change(change.phase(), "set " + alter.table() + "." + column + " NOT NULL", List.of(
-                execute("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check),
-                new Operation.AlterColumn(alter.schema(), alter.table(), column, null, null, false, false, null, null,
-                        false, null),
-                execute("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + check)),
+        validations.add(new Change(change.phase(), "validate the not-null check of " + alter.table() + "." + column,
+                List.of(execute("ALTER TABLE " + table + " VALIDATE CONSTRAINT " + check)), List.of(), null));
+        notNulls.add(new Change(change.phase(), "set " + alter.table() + "." + column + " NOT NULL",
+                List.of(new Operation.AlterColumn(alter.schema(), alter.table(), column, null, null, false, false,
+                        null, null, false, null)),
                 List.of(new Operation.AlterColumn(alter.schema(), alter.table(), column, null, null, true, false, null,
                         null, false, null)), null));
+        drops.add(new Change(change.phase(), "drop the not-null check of " + alter.table() + "." + column,
+                List.of(execute("ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + check)), List.of(), null));
     }
 
     private Operation notValid(Operation.AddConstraint add) {
-        List<String> sql = dialect.render(add);
-        return execute(String.join(";\n", sql) + " NOT VALID");
+        return execute(dialect.render(add).get(0) + " NOT VALID");
     }
 
     private static String constraintName(Operation.AddConstraint add) {

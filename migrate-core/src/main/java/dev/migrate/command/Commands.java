@@ -16,7 +16,9 @@ import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
 import dev.migrate.autogenerate.RevisionCustomizer;
 import dev.migrate.autogenerate.SafeForms;
+import dev.migrate.autogenerate.SchemaComparison;
 import dev.migrate.lint.Lint;
+import dev.migrate.lint.OperationsScript;
 import dev.migrate.autogenerate.RevisionDirectives;
 import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Direction;
@@ -571,7 +573,7 @@ public final class Commands {
             transactional = false;
         }
         if (!changes.isEmpty()) {
-            own = autogenerator().withLintFindings(own, revision, transactional);
+            own = autogenerator().withLintFindings(own, revision, transactional, List.of());
         }
         Location location = place(line, revision);
         RevisionWriter.Body body = own.isEmpty() ? RevisionWriter.Body.empty()
@@ -583,7 +585,8 @@ public final class Commands {
         if (!followUp.isEmpty()) {
             Revision online = new Revision(RevisionWriter.newId(), List.of(revision.id()), Set.of(), List.of(),
                     revision.message() + " (online part)", writer.now(), null);
-            followUp = autogenerator().withLintFindings(followUp, online, false);
+            followUp = autogenerator().withLintFindings(followUp, online, false, List.of(new OperationsScript(revision,
+                    transactional, SchemaComparison.upgrade(own))));
             Path second = writer.write(online, false, autogenerator().body(followUp, writer.format()), location);
             out.append("\nWhat must not hold a lock on a whole table goes into a non-transactional follow-up revision, "
                     + "each statement committing on its own:\n");

@@ -101,6 +101,11 @@ public final class Lint {
     private record Database(boolean postgres, int postgresMajor) {
     }
 
+    /** The PostgreSQL major version of the Migrate's database (the default one where it is another database). */
+    public static int postgresMajor(Migrate migrate) {
+        return database(migrate).postgresMajor();
+    }
+
     /** Whether the Migrate's database is PostgreSQL, whose rules these are. */
     public static boolean runsOnPostgres(Migrate migrate) {
         return database(migrate).postgres();

@@ -67,7 +67,9 @@ public final class Linter {
 
     private static final Pattern HAS_DEFAULT = Pattern.compile("\\bDEFAULT\\b", I);
 
-    private static final Pattern CHECK_DEFINITION = Pattern.compile("^CHECK \\(\\(" + NAME + " IS NOT NULL\\)\\)$", I);
+    /** A check as {@code pg_get_constraintdef} writes it: {@code CHECK ((email IS NOT NULL)) NOT VALID}. */
+    private static final Pattern CHECK_DEFINITION = Pattern.compile("^CHECK \\(\\(" + NAME
+            + " IS NOT NULL\\)\\)( NOT VALID)?$", I);
 
     private static final Pattern ADD_COLUMN = Pattern.compile("^ADD (?!(?:CONSTRAINT|EXCLUDE|UNIQUE|PRIMARY KEY|CHECK|"
             + "FOREIGN KEY)\\b)(?:COLUMN )?(IF NOT EXISTS )?" + NAME

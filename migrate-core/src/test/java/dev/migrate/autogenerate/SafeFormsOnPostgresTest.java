@@ -36,9 +36,9 @@ class SafeFormsOnPostgresTest {
 
     /** The model: email required and indexed, accounts tied to owners, and a new table of notes. */
     static final List<String> MODEL = List.of(
-            "CREATE TABLE owners (id bigint PRIMARY KEY)",
-            "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, owner_id bigint, "
-                    + "CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id))",
+            "CREATE TABLE owners (id bigint PRIMARY KEY, code text)",
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, name text NOT NULL, owner_id bigint, "
+                    + "owner_code text, CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id))",
             "CREATE INDEX accounts_email_idx ON accounts (email)",
             "CREATE TABLE notes (id bigint PRIMARY KEY, account_id bigint, "
                     + "CONSTRAINT notes_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id))",
@@ -68,10 +68,11 @@ class SafeFormsOnPostgresTest {
                 -- message: base
 
                 -- migrate:upgrade
-                CREATE TABLE owners (id bigint PRIMARY KEY);
-                CREATE TABLE accounts (id bigint PRIMARY KEY, email text, owner_id bigint);
-                INSERT INTO owners SELECT generate_series(1, 20);
-                INSERT INTO accounts SELECT g, 'a' || g || '@example.com', g FROM generate_series(1, 20) g;
+                CREATE TABLE owners (id bigint PRIMARY KEY, code text);
+                CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name text, owner_id bigint, owner_code text);
+                INSERT INTO owners SELECT g, 'o' || g FROM generate_series(1, 20) g;
+                INSERT INTO accounts SELECT g, 'a' || g || '@example.com', CASE WHEN g = 3 THEN NULL ELSE 'n' END,
+                    g, 'o' || g FROM generate_series(1, 20) g;
 
                 -- migrate:downgrade
                 DROP TABLE accounts;
@@ -94,9 +95,23 @@ class SafeFormsOnPostgresTest {
                 .contains("VALIDATE CONSTRAINT accounts_email_not_null")
                 .contains("SET NOT NULL").contains("DROP CONSTRAINT IF EXISTS accounts_email_not_null");
 
+        assertThat(online).as("the follow-up is linted after its revision").doesNotContain("lint:");
+        assertThat(online.indexOf("VALIDATE CONSTRAINT accounts_name_not_null"))
+                .as("every validation before any SET NOT NULL, so that a run again after a failure finds its checks")
+                .isLessThan(online.indexOf("ALTER COLUMN email SET NOT NULL"));
+
         CommandResult lint = commands(true).run("lint");
         assertThat(lint.exitCode()).as(lint.output()).isZero();
         assertThat(lint.output()).isEqualTo("No hazards in the 2 revision(s) linted.");
+        assertThat(commands(true).run("upgrade +1").exitCode()).isZero();
+        assertThat(commands(true).run("lint").output()).as("the follow-up alone, its checks added by a revision run")
+                .isEqualTo("No hazards in the 1 revision(s) linted.");
+
+        // A row without a name: the follow-up stops at that validation, and runs to its end once the data is fixed.
+        CommandResult stopped = commands(true).run("upgrade heads");
+        assertThat(stopped.exitCode()).isEqualTo(CommandResult.FAILED);
+        assertThat(stopped.output()).contains("accounts_name_not_null");
+        db.execute("UPDATE accounts SET name = 'n' WHERE name IS NULL");
         CommandResult upgrade = commands(true).run("upgrade heads");
         assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
         assertThat(commands(true).run("check").output()).isEqualTo("No new upgrade operations detected.");
@@ -110,8 +125,8 @@ class SafeFormsOnPostgresTest {
                 -- message: base
 
                 -- migrate:upgrade
-                CREATE TABLE owners (id bigint PRIMARY KEY);
-                CREATE TABLE accounts (id bigint PRIMARY KEY, email text, owner_id bigint);
+                CREATE TABLE owners (id bigint PRIMARY KEY, code text);
+                CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name text, owner_id bigint, owner_code text);
 
                 -- migrate:downgrade
                 DROP TABLE accounts;
