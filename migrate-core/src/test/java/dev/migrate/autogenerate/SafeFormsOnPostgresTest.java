@@ -45,10 +45,14 @@ class SafeFormsOnPostgresTest {
             "CREATE INDEX notes_account_idx ON notes (account_id)");
 
     Commands commands(boolean safeForms) {
+        return commands(safeForms, MODEL);
+    }
+
+    Commands commands(boolean safeForms, List<String> modelDdl) {
         Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
         TargetSchema model = (live, dialect) -> {
             try {
-                return ScratchSchema.build(live, dialect, MODEL);
+                return ScratchSchema.build(live, dialect, modelDdl);
             }
             catch (ScratchSchema.Unavailable ex) {
                 throw new IllegalStateException(ex);
@@ -139,6 +143,31 @@ class SafeFormsOnPostgresTest {
         assertThat(lint.exitCode()).isEqualTo(CommandResult.FAILED);
         assertThat(lint.output()).contains(": set-not-null").contains(": constraint-without-not-valid")
                 .contains(": index-without-concurrently");
+    }
+
+    @Test
+    void whatCannotBeWrittenSafelyIsWrittenWithTheLintFindingAndItsRecipe() throws Exception {
+        db.reset();
+        Files.writeString(folder.resolve("20250101_0000_0000000000c1_base.sql"), """
+                -- id: 0000000000c1
+                -- message: base
+
+                -- migrate:upgrade
+                CREATE TABLE accounts (id bigint PRIMARY KEY, name varchar(50));
+
+                -- migrate:downgrade
+                DROP TABLE accounts;
+                """);
+        List<String> narrower = List.of("CREATE TABLE accounts (id bigint PRIMARY KEY, name varchar(20))");
+        assertThat(commands(true, narrower).run("upgrade heads").exitCode()).isZero();
+        CommandResult written = commands(true, narrower).run("revision --autogenerate -m 'narrow names'");
+        assertThat(written.exitCode()).as(written.output()).isZero();
+        assertThat(written.output()).contains("note: lint: column-type-change").doesNotContain("follow-up");
+        assertThat(read("_narrow_names.sql")).contains("-- lint: column-type-change (changing a column's type "
+                + "rewrites the table").contains("instead: expand and contract: add a column of the new type, "
+                + "backfill it with op.batchUpdate, switch the code, drop the old column)")
+                .contains("ALTER TABLE accounts ALTER COLUMN name TYPE varchar(20)");
+        assertThat(commands(true, narrower).run("lint").output()).contains(": column-type-change");
     }
 
     String read(String suffix) throws IOException {
