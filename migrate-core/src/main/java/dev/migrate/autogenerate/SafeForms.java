@@ -47,7 +47,9 @@ public final class SafeForms {
         }
         for (Change change : changes) {
             if (movesIndex(change, created) && ((Operation.CreateIndex) change.upgrade().get(0)).unique()) {
-                uniqueIndexed.add(((Operation.CreateIndex) change.upgrade().get(0)).table());
+                Operation.CreateIndex index = (Operation.CreateIndex) change.upgrade().get(0);
+                uniqueIndexed.add(index.table() + ":" + new HashSet<>(index.parts().stream()
+                        .map(Operation.IndexPart::column).toList()));
             }
         }
         List<Change> revision = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class SafeForms {
                     && constraintName(add) != null && dialect.render(add).size() == 1) {
                 String name = constraintName(add);
                 boolean needsIndex = add.constraint() instanceof ForeignKey fk
-                        && uniqueIndexed.contains(fk.referencedTable());
+                        && uniqueIndexed.contains(fk.referencedTable() + ":" + new HashSet<>(fk.referencedColumns()));
                 if (needsIndex) {
                     // In the follow-up, after the index it needs; dropped first, so that a run again after a failure
                     // further on does not trip on it.

@@ -87,7 +87,10 @@ final class PostgresSchemaReader implements SchemaReader {
                 + " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid"
                 + " JOIN pg_namespace n ON n.oid = t.relnamespace"
                 + " WHERE n.nspname = " + namespace
-                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid)"
+                // Indexes that are a primary key, unique or exclusion constraint's own are read as those; a foreign
+                // key also names the referenced index (conindid), which stays its table's index.
+                + " AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid"
+                + "   AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))"
                 + " ORDER BY t.relname, i.relname", schema, rows -> {
                     TableBuilder table = tables.get(rows.getString(1));
                     // Expression and partial indexes are left alone: no entity model describes them.

@@ -37,8 +37,10 @@ class SafeFormsOnPostgresTest {
     /** The model: email required and indexed, accounts tied to owners, and a new table of notes. */
     static final List<String> MODEL = List.of(
             "CREATE TABLE owners (id bigint PRIMARY KEY, code text)",
+            "CREATE UNIQUE INDEX owners_code_key ON owners (code)",
             "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, name text NOT NULL, owner_id bigint, "
-                    + "owner_code text, CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id))",
+                    + "owner_code text, CONSTRAINT accounts_owner_fk FOREIGN KEY (owner_id) REFERENCES owners (id), "
+                    + "CONSTRAINT accounts_owner_code_fk FOREIGN KEY (owner_code) REFERENCES owners (code))",
             "CREATE INDEX accounts_email_idx ON accounts (email)",
             "CREATE TABLE notes (id bigint PRIMARY KEY, account_id bigint, "
                     + "CONSTRAINT notes_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id))",
@@ -99,7 +101,14 @@ class SafeFormsOnPostgresTest {
                 .contains("VALIDATE CONSTRAINT accounts_email_not_null")
                 .contains("SET NOT NULL").contains("DROP CONSTRAINT IF EXISTS accounts_email_not_null");
 
-        assertThat(online).as("the follow-up is linted after its revision").doesNotContain("lint:");
+        assertThat(online).as("the follow-up is linted after its revision").doesNotContain("lint:")
+                .contains("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS owners_code_key ON owners (code)")
+                .contains("ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_owner_code_fk;\nALTER TABLE accounts "
+                        + "ADD CONSTRAINT accounts_owner_code_fk FOREIGN KEY (owner_code) REFERENCES owners (code) "
+                        + "NOT VALID;");
+        assertThat(online.indexOf("owners_code_key")).as("the foreign key after the index it needs")
+                .isLessThan(online.indexOf("accounts_owner_code_fk"));
+        assertThat(main).doesNotContain("accounts_owner_code_fk");
         assertThat(online.indexOf("VALIDATE CONSTRAINT accounts_name_not_null"))
                 .as("every validation before any SET NOT NULL, so that a run again after a failure finds its checks")
                 .isLessThan(online.indexOf("ALTER COLUMN email SET NOT NULL"));
