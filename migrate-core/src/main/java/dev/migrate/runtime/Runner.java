@@ -578,7 +578,7 @@ public final class Runner {
 
     /**
      * Sets the lock timeout (and the statement timeout) for what follows: for the transaction, or for the session,
-     * whose settings go back to the server's ({@code null}) when a non-transactional revision is done.
+     * whose own settings are put back when a non-transactional revision is done ({@link #restoreTimeouts}).
      */
     private void setTimeouts(Connection connection, Dialect dialect, boolean local, Duration lockTimeout)
             throws SQLException {
