@@ -53,6 +53,10 @@ record InstanceSettings(String name, String prefix, String dataSourceBean, Strin
 
     /** Fails naming the property at fault, before any connection is made. */
     void validate() {
+        if (!prefix.equals("migrate") && RunSettings.DEFAULT_NAME.equals(name)) {
+            throw invalid("", name, "'" + name + "' is the name of the instance the top-level migrate.* properties "
+                    + "configure; give this one a name of its own.");
+        }
         if (!RunSettings.DEFAULT_NAME.equals(name) && !name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
             throw invalid("", name, "An instance name starts with a letter and holds letters, digits, '_' and '-'.");
         }

@@ -6,6 +6,9 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -25,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
@@ -96,12 +100,13 @@ public final class MigrateAutoConfiguration {
         @Bean
         Migrate migrate(MigrateProperties properties, MigrateInstances instances, ObjectProvider<DataSource> dataSource,
                 @MigrateDataSource ObjectProvider<DataSource> migrateDataSource,
-                ObjectProvider<MigrateConnectionDetails> connectionDetails) {
+                ObjectProvider<MigrateConnectionDetails> connectionDetails,
+                ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
             InstanceSettings settings = InstanceSettings.of(properties);
             settings.validate();
             MigrateCommandConfiguration.validateRevisions(properties);
             return instances.build(settings, chooseDataSource(properties, instances, dataSource, migrateDataSource,
-                    connectionDetails.getIfAvailable()));
+                    connectionDetails.getIfAvailable(), jdbcConnectionDetails.getIfAvailable()));
         }
 
         /**
@@ -111,7 +116,7 @@ public final class MigrateAutoConfiguration {
          */
         private static DataSource chooseDataSource(MigrateProperties properties, MigrateInstances instances,
                 ObjectProvider<DataSource> dataSource, ObjectProvider<DataSource> migrateDataSource,
-                MigrateConnectionDetails details) {
+                MigrateConnectionDetails details, JdbcConnectionDetails jdbc) {
             DataSource qualified = migrateDataSource.getIfAvailable();
             if (qualified != null) {
                 return qualified;
@@ -121,6 +126,11 @@ public final class MigrateAutoConfiguration {
                         details.getDriverClassName());
             }
             DataSource primary = dataSource.getIfUnique();
+            if (primary == null && jdbc != null && !dataSource.iterator().hasNext()) {
+                // Connection details with no DataSource made from them: Migrate connects by itself.
+                return instances.connect(jdbc.getJdbcUrl(), jdbc.getUsername(), jdbc.getPassword(),
+                        jdbc.getDriverClassName());
+            }
             if (primary == null) {
                 throw new IllegalStateException("Migrate found no unique DataSource to migrate: mark one with "
                         + "@MigrateDataSource, make one @Primary, or set migrate.url.");
@@ -156,7 +166,7 @@ public final class MigrateAutoConfiguration {
             super(ConfigurationPhase.REGISTER_BEAN);
         }
 
-        @ConditionalOnBean(DataSource.class)
+        @Conditional(DefaultDataSourceCondition.class)
         private static final class DataSourceBeanCondition {
         }
 
@@ -170,6 +180,46 @@ public final class MigrateAutoConfiguration {
 
         @ConditionalOnProperty("migrate.url")
         private static final class MigrateUrlCondition {
+        }
+    }
+
+    /**
+     * A DataSource for the default instance. When {@code migrate.instances} give the other databases theirs, the
+     * default instance needs one of its own to tell apart (the only one, the primary one, or one qualified
+     * {@code @MigrateDataSource}); several DataSources that the instances name are no default database. Without
+     * instances any DataSource will do, so that an ambiguous one fails the start with a clear message.
+     */
+    static final class DefaultDataSourceCondition extends SpringBootCondition implements ConfigurationCondition {
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
+        }
+
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+            String[] names = beanFactory == null ? new String[0]
+                    : beanFactory.getBeanNamesForType(DataSource.class, true, false);
+            if (names.length == 0) {
+                return ConditionOutcome.noMatch("no DataSource");
+            }
+            if (names.length == 1 || !new InstancesCondition().getMatchOutcome(context, metadata).isMatch()) {
+                return ConditionOutcome.match("a DataSource");
+            }
+            for (String name : names) {
+                if (!beanFactory.containsBeanDefinition(name)) {
+                    continue;
+                }
+                BeanDefinition definition = beanFactory.getBeanDefinition(name);
+                if (definition.isPrimary() || definition instanceof AnnotatedBeanDefinition annotated
+                        && annotated.getFactoryMethodMetadata() != null
+                        && annotated.getFactoryMethodMetadata().isAnnotated(MigrateDataSource.class.getName())) {
+                    return ConditionOutcome.match("DataSource '" + name + "' for the default instance");
+                }
+            }
+            return ConditionOutcome.noMatch("several DataSources, none primary or @MigrateDataSource, beside "
+                    + "migrate.instances");
         }
     }
 

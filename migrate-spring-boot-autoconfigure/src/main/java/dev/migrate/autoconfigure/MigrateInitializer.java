@@ -6,7 +6,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 import dev.migrate.Migrate;
 import dev.migrate.MigrateException;
@@ -20,7 +22,7 @@ import dev.migrate.runtime.RunSettings;
  * built (so that an AOT-processed application can still be started as a command): nothing when a command runs,
  * else as {@code migrate.on-start} says.
  */
-public class MigrateInitializer implements InitializingBean, Ordered {
+public class MigrateInitializer implements InitializingBean, EnvironmentAware, Ordered {
 
     private final Supplier<Map<String, Migrate>> migrates;
 
@@ -30,7 +32,7 @@ public class MigrateInitializer implements InitializingBean, Ordered {
 
     private final MigrateProperties.OnStart onStart;
 
-    private final boolean commandRuns;
+    private boolean commandRuns;
 
     private final MigrateStartupLint lint;
 
@@ -61,6 +63,12 @@ public class MigrateInitializer implements InitializingBean, Ordered {
         this.strategy = strategy;
         this.onStart = onStart;
         this.commandRuns = commandRuns;
+    }
+
+    /** A command runs instead of the start-up work, however the initializer was made (an application's own too). */
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.commandRuns = this.commandRuns || MigrateCommandMode.command(environment) != null;
     }
 
     @Override

@@ -48,6 +48,11 @@ public class MigrateInstances {
                 throw settings.invalid("data-source", settings.dataSourceBean(), "There is no DataSource bean of "
                         + "that name.");
             }
+            if (StringUtils.hasText(settings.user())) {
+                // As migrate.user does for the default instance: the same database, another login.
+                dataSource = DataSourceBuilder.derivedFrom(dataSource).type(SimpleDriverDataSource.class)
+                        .username(settings.user()).password(settings.password()).build();
+            }
         }
         else {
             dataSource = connect(settings.url(), settings.user(), settings.password(), settings.driverClassName());

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -196,6 +197,113 @@ class MigrateAutoConfigurationTests {
         runner.withPropertyValues("migrate.instances.analytics.url=jdbc:h2:mem:x",
                 "migrate.instances.analytics.target=a:b").run(context -> assertThat(context.getStartupFailure())
                         .rootCause().hasMessageContaining("Property migrate.instances.analytics.target with value"));
+    }
+
+    @Test
+    void anInstanceCannotTakeTheDefaultInstancesName() {
+        runner.withPropertyValues("migrate.instances.migrate.url=jdbc:h2:mem:x",
+                "migrate.instances.migrate.locations=classpath:dev/migrate/autoconfigure/analytics")
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                        .hasMessageContaining("Property migrate.instances.migrate with value")
+                        .hasMessageContaining("is the name of the instance the top-level migrate.* properties configure"));
+    }
+
+    @Test
+    void dataSourcesThatTheInstancesNameMakeNoDefaultInstance() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+                .withUserConfiguration(OrdersAndUsers.class)
+                .withPropertyValues("migrate.instances.orders.data-source=ordersDataSource",
+                        "migrate.instances.orders.locations=classpath:dev/migrate/autoconfigure/analytics",
+                        "migrate.instances.users.data-source=usersDataSource",
+                        "migrate.instances.users.locations=" + SEED)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean("migrate");
+                    assertThat(context.getBean("ordersMigrate", Migrate.class).current()).containsExactly("aa0000000001");
+                    assertThat(context.getBean("usersMigrate", Migrate.class).current()).containsExactly("d4e5f6a1b2c3");
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OrdersAndUsers {
+
+        @Bean
+        DataSource ordersDataSource() {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+
+        @Bean
+        DataSource usersDataSource() {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+    }
+
+    @Test
+    void jdbcConnectionDetailsWithoutADataSourceGiveMigrateItsConnection() {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        JdbcConnectionDetails details = new JdbcConnectionDetails() {
+            public String getUsername() {
+                return "sa";
+            }
+
+            public String getPassword() {
+                return "";
+            }
+
+            public String getJdbcUrl() {
+                return url;
+            }
+        };
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrateAutoConfiguration.class))
+                .withBean(JdbcConnectionDetails.class, () -> details).withPropertyValues("migrate.locations=" + SEED)
+                .run(context -> assertThat(new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""))
+                        .queryForList("SELECT version_num FROM migrate_version", String.class))
+                        .containsExactly("d4e5f6a1b2c3"));
+    }
+
+    @Test
+    void anInitializerOfTheApplicationsOwnDoesNotUpgradeWhileACommandRuns() {
+        runner.withPropertyValues("migrate.command=current").withBean(MigrateCommandExit.class, () -> status -> { })
+                .withUserConfiguration(OwnInitializer.class)
+                .run(context -> assertThat(context.getBean(Migrate.class).current()).isEmpty());
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnInitializer {
+
+        @Bean
+        MigrateInitializer ownInitializer(Migrate migrate) {
+            return new MigrateInitializer(migrate, null, "heads");
+        }
+    }
+
+    static final String REPORTS_URL = "jdbc:h2:mem:reports-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+    @Test
+    void anInstanceLoginWithADataSourceBeanIsACopyLoggingInAsIt() {
+        new JdbcTemplate(new DriverManagerDataSource(REPORTS_URL, "sa", ""))
+                .execute("CREATE USER deployer PASSWORD 'secret' ADMIN");
+        runner.withUserConfiguration(ReportsDataSource.class)
+                .withPropertyValues("migrate.instances.reports.data-source=reportsDataSource",
+                        "migrate.instances.reports.user=deployer", "migrate.instances.reports.password=secret",
+                        "migrate.instances.reports.locations=classpath:dev/migrate/autoconfigure/analytics")
+                .run(context -> assertThat(context.getBean("reportsMigrate", Migrate.class).log())
+                        .isNotEmpty().allMatch(record -> record.appliedBy().equalsIgnoreCase("deployer")));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ReportsDataSource {
+
+        @Bean
+        @Primary
+        DataSource primaryDataSource() {
+            return new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        }
+
+        @Bean
+        DataSource reportsDataSource() {
+            return new DriverManagerDataSource(REPORTS_URL, "sa", "");
+        }
     }
 
     @Test

@@ -62,12 +62,22 @@ public class MigrateReadiness implements MigrationListener, ApplicationListener<
         }
     }
 
-    /** The application became ready (or was made ready by someone else) while a run is under way: not yet. */
+    /**
+     * The application became ready (or was made ready by someone else) while a run is under way: not yet. Someone
+     * else refusing traffic (the context closing, an operator) takes the refusal over: the end of the run then does
+     * not open traffic again.
+     */
     @Override
     public synchronized void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+        if (event.getSource() == this) {
+            return;
+        }
         if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC && running > 0) {
             refused = false;
             refuse();
+        }
+        else if (event.getState() == ReadinessState.REFUSING_TRAFFIC) {
+            refused = false;
         }
     }
 

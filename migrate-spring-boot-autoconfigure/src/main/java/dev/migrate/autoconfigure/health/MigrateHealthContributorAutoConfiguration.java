@@ -1,6 +1,9 @@
 package dev.migrate.autoconfigure.health;
 
+import java.util.function.Function;
+
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,9 +31,14 @@ import dev.migrate.autoconfigure.MigrateProperties;
 public final class MigrateHealthContributorAutoConfiguration
         extends CompositeHealthContributorConfiguration<MigrateHealthIndicator, Migrate> {
 
-    public MigrateHealthContributorAutoConfiguration(MigrateProperties properties) {
-        super(migrate -> new MigrateHealthIndicator(migrate, new Status(properties.getHealth().getPendingStatus()),
-                new Status(properties.getHealth().getUnknownRevisionStatus())));
+    /** @param properties the statuses to report; the defaults when Migrate's own auto-configuration is off */
+    public MigrateHealthContributorAutoConfiguration(ObjectProvider<MigrateProperties> properties) {
+        super(indicators(properties.getIfAvailable(MigrateProperties::new)));
+    }
+
+    private static Function<Migrate, MigrateHealthIndicator> indicators(MigrateProperties properties) {
+        return migrate -> new MigrateHealthIndicator(migrate, new Status(properties.getHealth().getPendingStatus()),
+                new Status(properties.getHealth().getUnknownRevisionStatus()));
     }
 
     @Bean

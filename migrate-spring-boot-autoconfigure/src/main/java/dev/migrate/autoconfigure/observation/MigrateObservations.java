@@ -1,6 +1,8 @@
 package dev.migrate.autoconfigure.observation;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
@@ -17,15 +19,20 @@ import dev.migrate.runtime.StepEvent;
  * {@code migrate.direction}; high-cardinality ones (spans, not meters): {@code migrate.revision}, and the run's
  * {@code migrate.revisions}. A failure is the observation's error.
  *
- * <p>A run's listener calls all come on the thread that runs it, so the observations under way are kept per thread.
+ * <p>A run's listener calls all come on the thread that runs it, so the observations under way are kept per thread,
+ * as stacks: a run started inside another (by a listener, say) ends before it.
  */
 public class MigrateObservations implements MigrationListener {
 
     private final ObservationRegistry registry;
 
-    private final ThreadLocal<Observation> run = new ThreadLocal<>();
+    /** The runs under way on each thread, innermost first (a listener or revision may start a run of its own). */
+    private final ThreadLocal<Deque<Observation>> runs = ThreadLocal.withInitial(ArrayDeque::new);
 
-    private final ThreadLocal<Observation> step = new ThreadLocal<>();
+    private final ThreadLocal<Deque<Observation>> steps = ThreadLocal.withInitial(ArrayDeque::new);
+
+    /** How many steps were under way on the thread when each of its runs started. */
+    private final ThreadLocal<Deque<Integer>> stepDepths = ThreadLocal.withInitial(ArrayDeque::new);
 
     public MigrateObservations(ObservationRegistry registry) {
         this.registry = registry;
@@ -33,7 +40,8 @@ public class MigrateObservations implements MigrationListener {
 
     @Override
     public void runStarted(RunEvent event) {
-        run.set(Observation.createNotStarted("migrate.run", registry)
+        stepDepths.get().push(steps.get().size());
+        runs.get().push(Observation.createNotStarted("migrate.run", registry)
                 .contextualName("migrate " + event.direction().label())
                 .lowCardinalityKeyValues(KeyValues.of("migrate.instance", event.instance(), "migrate.direction",
                         event.direction().label()))
@@ -43,13 +51,19 @@ public class MigrateObservations implements MigrationListener {
 
     @Override
     public void runFinished(RunEvent event, RunResult result) {
-        end(run, null);
+        stepDepths.get().poll();
+        end(runs, null);
     }
 
     @Override
     public void runFailed(RunEvent event, Throwable failure) {
-        end(step, failure);
-        end(run, failure);
+        // Only the steps of this run: an outer run's step (a revision that started this run) goes on.
+        Integer depth = stepDepths.get().peek();
+        while (steps.get().size() > (depth == null ? 0 : depth)) {
+            end(steps, failure);
+        }
+        stepDepths.get().poll();
+        end(runs, failure);
     }
 
     @Override
@@ -57,9 +71,9 @@ public class MigrateObservations implements MigrationListener {
         if (event.offline()) {
             return;
         }
-        step.set(Observation.createNotStarted("migrate.revision", registry)
+        steps.get().push(Observation.createNotStarted("migrate.revision", registry)
                 .contextualName(event.direction().label() + " " + event.revisionId())
-                .parentObservation(run.get())
+                .parentObservation(runs.get().peek())
                 .lowCardinalityKeyValues(KeyValues.of("migrate.instance", event.instance(), "migrate.direction",
                         event.direction().label()))
                 .highCardinalityKeyValue("migrate.revision", event.revisionId())
@@ -68,20 +82,19 @@ public class MigrateObservations implements MigrationListener {
 
     @Override
     public void stepFinished(StepEvent event, Duration duration) {
-        end(step, null);
+        end(steps, null);
     }
 
     @Override
     public void stepFailed(StepEvent event, Duration duration, Throwable failure) {
-        end(step, failure);
+        end(steps, failure);
     }
 
-    private static void end(ThreadLocal<Observation> holder, Throwable failure) {
-        Observation observation = holder.get();
+    private static void end(ThreadLocal<Deque<Observation>> holder, Throwable failure) {
+        Observation observation = holder.get().poll();
         if (observation == null) {
             return;
         }
-        holder.remove();
         if (failure != null) {
             observation.error(failure);
         }

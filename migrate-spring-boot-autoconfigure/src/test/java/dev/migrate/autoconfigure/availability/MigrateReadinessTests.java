@@ -53,6 +53,27 @@ class MigrateReadinessTests {
         }
     }
 
+    @Test
+    void aRefusalOfSomeoneElsesIsNotLiftedWhenTheRunEnds() {
+        try (org.springframework.context.support.GenericApplicationContext context =
+                new org.springframework.context.support.GenericApplicationContext()) {
+            context.registerBean(org.springframework.boot.availability.ApplicationAvailabilityBean.class);
+            context.refresh();
+            ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
+            MigrateReadiness readiness = new MigrateReadiness(availability, context);
+            context.addApplicationListener(readiness);
+            org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                    ReadinessState.ACCEPTING_TRAFFIC);
+            readiness.runStarted(null);
+            assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+            // The context closing, or an operator, refuses traffic while the run goes on.
+            org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                    ReadinessState.REFUSING_TRAFFIC);
+            readiness.runFinished(null, null);
+            assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+        }
+    }
+
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class BackgroundUpgradeApplication {

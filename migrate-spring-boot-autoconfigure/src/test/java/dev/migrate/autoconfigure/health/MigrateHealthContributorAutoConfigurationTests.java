@@ -44,4 +44,12 @@ class MigrateHealthContributorAutoConfigurationTests {
         runner.withBean("migrateHealthIndicator", MigrateHealthIndicator.class, () -> own)
                 .run(context -> assertThat(context.getBean(MigrateHealthIndicator.class)).isSameAs(own));
     }
+
+    @Test
+    void worksForAMigrateOfTheApplicationsOwnWithoutMigratesProperties() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(MigrateHealthContributorAutoConfiguration.class))
+                .withBean(Migrate.class, () -> Migrate.builder().scripts(ScriptDirectory.of(List.of())).build())
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(MigrateHealthIndicator.class));
+    }
 }

@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import dev.migrate.Migrate;
 import dev.migrate.autoconfigure.MigrateAutoConfiguration;
+import dev.migrate.script.ScriptDirectory;
+import dev.migrate.testing.TestRevision;
 import dev.migrate.runtime.MigrationFailedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +67,29 @@ class MigrateObservationAutoConfigurationTests {
             assertThat(recorder.named("migrate.run")).singleElement()
                     .satisfies(run -> assertThat(run.getError()).isInstanceOf(MigrationFailedException.class));
         });
+    }
+
+    @Test
+    void aRunStartedByARevisionIsObservedWithinItAndBothEnd() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(recorder);
+        MigrateObservations observations = new MigrateObservations(registry);
+        Migrate inner = Migrate.builder().name("inner")
+                .dataSource(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""))
+                .scripts(ScriptDirectory.of(List.of(TestRevision.of("bbbb00000001", null,
+                        op -> op.execute("CREATE TABLE b (id int)"), op -> { })))).listener(observations).build();
+        Migrate outer = Migrate.builder().name("outer")
+                .dataSource(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""))
+                .scripts(ScriptDirectory.of(List.of(TestRevision.of("aaaa00000001", null,
+                        op -> op.jdbc("upgrade the inner database", connection -> inner.upgrade("heads")), op -> { }))))
+                .listener(observations).build();
+        outer.upgrade("heads");
+        assertThat(recorder.named("migrate.run")).extracting(run -> run.getLowCardinalityKeyValue("migrate.instance")
+                .getValue()).containsExactly("inner", "outer");
+        assertThat(recorder.named("migrate.revision")).allSatisfy(step -> assertThat(step.getParentObservation()
+                .getContextView().getLowCardinalityKeyValue("migrate.instance").getValue())
+                .isEqualTo(step.getLowCardinalityKeyValue("migrate.instance").getValue()));
+        assertThat(recorder.named("migrate.revision")).hasSize(2);
     }
 
     @Test
