@@ -351,7 +351,6 @@ public final class Migrate {
             return this;
         }
 
-        /** Which Migrate this is, where an application has several; listeners and meters see it. */
         /**
          * How long a revision's statements wait for locks and how often a revision that gave up is retried
          * ({@link LockTimeouts#DEFAULT}: ten seconds, three retries); {@link LockTimeouts#OFF} waits as long as it takes.
@@ -361,6 +360,7 @@ public final class Migrate {
             return this;
         }
 
+        /** Which Migrate this is, where an application has several; listeners and meters see it. */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
             return this;

@@ -15,15 +15,14 @@ import dev.migrate.MigrateException;
 import dev.migrate.autogenerate.Autogenerator;
 import dev.migrate.autogenerate.Change;
 import dev.migrate.autogenerate.RevisionCustomizer;
+import dev.migrate.autogenerate.RevisionDirectives;
 import dev.migrate.autogenerate.SafeForms;
 import dev.migrate.autogenerate.SchemaComparison;
 import dev.migrate.lint.Lint;
 import dev.migrate.lint.OperationsScript;
-import dev.migrate.autogenerate.RevisionDirectives;
 import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.HistoryEntry;
-
 import dev.migrate.revision.Revision;
 import dev.migrate.revision.RevisionGraph;
 import dev.migrate.revision.Step;

@@ -67,17 +67,30 @@ public final class Lint {
     }
 
     public static Report run(Migrate migrate, Options options) {
+        return run(migrate, options, database(migrate));
+    }
+
+    /** As {@link #run}, where the database is PostgreSQL, whose rules these are; {@code null} on any other. */
+    public static Report runOnPostgres(Migrate migrate, Options options) {
+        Database database = database(migrate);
+        return database.postgres() ? run(migrate, options, database) : null;
+    }
+
+    private static Report run(Migrate migrate, Options options, Database database) {
         Plan plan = options.all() ? migrate.planner().upgrade(List.of(), "heads") : migrate.pending("heads");
         Set<String> exempt = exempt(migrate, options.since());
         List<RevisionScript> scripts = plan.steps().stream().map(Step::revision).map(Revision::id)
                 .filter(id -> !exempt.contains(id)).map(id -> migrate.scripts().script(id)).toList();
-        Database database = database(migrate);
+        if (scripts.isEmpty()) {
+            return new Report(List.of(), List.of());
+        }
         int major = options.postgresMajor() != null ? options.postgresMajor() : database.postgresMajor();
         Linter linter = new Linter(new Linter.Settings(major, migrate.settings().lockTimeouts().lockTimeout() != null),
                 database.postgres() ? ColumnTypes.of(migrate.dataSource()) : ColumnTypes.UNKNOWN);
-        Set<String> applied = options.all() ? new HashSet<>(migrate.planner().upgrade(List.of(), "heads").revisionIds())
-                : Set.of();
+        // With all of history linted, what the database has run made tables that have rows by now.
+        Set<String> applied = new HashSet<>();
         if (options.all()) {
+            applied.addAll(plan.revisionIds());
             applied.removeAll(migrate.pending("heads").revisionIds());
         }
         return new Report(scripts.stream().map(script -> script.revision().id()).toList(),
@@ -106,10 +119,6 @@ public final class Lint {
         return database(migrate).postgresMajor();
     }
 
-    /** Whether the Migrate's database is PostgreSQL, whose rules these are. */
-    public static boolean runsOnPostgres(Migrate migrate) {
-        return database(migrate).postgres();
-    }
 
     private static Database database(Migrate migrate) {
         try (Connection connection = migrate.dataSource().getConnection()) {

@@ -2,12 +2,15 @@ package dev.migrate.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -396,7 +399,7 @@ public final class Runner {
                 || operation instanceof Operation.Execute execute && CONCURRENTLY.matcher(execute.sql()).find();
     }
 
-    private static final java.util.regex.Pattern CONCURRENTLY = java.util.regex.Pattern.compile(
+    private static final Pattern CONCURRENTLY = Pattern.compile(
             "(?i)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX\\b.*?)\\s+CONCURRENTLY\\b");
 
     /**
@@ -589,7 +592,11 @@ public final class Runner {
 
     /** The session's timeouts as they are before a non-transactional revision sets its own. */
     private Map<String, String> sessionTimeouts(Connection connection, Dialect dialect) throws SQLException {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        if (settings.lockTimeouts().lockTimeout() == null && settings.lockTimeouts().statementTimeout() == null) {
+            // Nothing will be set, so nothing needs putting back.
+            return values;
+        }
         for (String parameter : TIMEOUTS) {
             String value = dialect.currentSetting(connection, parameter);
             if (value != null) {
@@ -620,7 +627,7 @@ public final class Runner {
         return !(operation instanceof Operation.Execute execute && PROCEDURAL.matcher(execute.sql()).find());
     }
 
-    private static final java.util.regex.Pattern PROCEDURAL = java.util.regex.Pattern.compile(
+    private static final Pattern PROCEDURAL = Pattern.compile(
             "(?i)^\\s*(DO|CALL|BEGIN|COMMIT)\\b|;\\s*\\S");
 
     private void setTimeouts(Connection connection, Dialect dialect, boolean local, Duration lockTimeout,
@@ -634,7 +641,7 @@ public final class Runner {
         if (lock == null) {
             return;
         }
-        try (java.sql.Statement session = connection.createStatement()) {
+        try (Statement session = connection.createStatement()) {
             session.execute(lock);
             session.execute(statement);
         }

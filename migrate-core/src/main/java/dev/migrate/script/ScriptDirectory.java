@@ -204,8 +204,8 @@ public final class ScriptDirectory {
                     listDirectory(location, Paths.get(root.toURI()), classes, sqlFiles);
                     listed = true;
                 }
-                else if (root.openConnection() instanceof JarURLConnection) {
-                    listJar(location, root, classes, sqlFiles);
+                else if (root.openConnection() instanceof JarURLConnection jar) {
+                    listJar(location, root, jar, classes, sqlFiles);
                     listed = true;
                 }
                 else {
@@ -282,9 +282,8 @@ public final class ScriptDirectory {
         }
     }
 
-    private static void listJar(Location location, URL root, Map<String, String> classes, Map<String, URL> sqlFiles)
-            throws IOException {
-        JarURLConnection jarConnection = (JarURLConnection) root.openConnection();
+    private static void listJar(Location location, URL root, JarURLConnection jarConnection,
+            Map<String, String> classes, Map<String, URL> sqlFiles) throws IOException {
         jarConnection.setUseCaches(false);
         try (JarFile jar = jarConnection.getJarFile()) {
             String prefix = jarConnection.getEntryName() == null ? "" : jarConnection.getEntryName();

@@ -69,18 +69,13 @@ class SafeFormsOnPostgresTest {
     @Test
     void changesToATableWithRowsAreWrittenInTheirOnlineFormsAndMatchTheModelOnceRun() throws Exception {
         db.reset();
-        Files.writeString(folder.resolve("20250101_0000_0000000000a1_base.sql"), """
-                -- id: 0000000000a1
-                -- message: base
-
-                -- migrate:upgrade
+        writeBase("0000000000a1", """
                 CREATE TABLE owners (id bigint PRIMARY KEY, code text);
                 CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name text, owner_id bigint, owner_code text);
                 INSERT INTO owners SELECT g, 'o' || g FROM generate_series(1, 20) g;
                 INSERT INTO accounts SELECT g, 'a' || g || '@example.com', CASE WHEN g = 3 THEN NULL ELSE 'n' END,
                     g, 'o' || g FROM generate_series(1, 20) g;
-
-                -- migrate:downgrade
+                """, """
                 DROP TABLE accounts;
                 DROP TABLE owners;
                 """);
@@ -133,15 +128,10 @@ class SafeFormsOnPostgresTest {
     @Test
     void withoutSafeFormsTheSameChangesAreOneRevisionThatLintFlags() throws Exception {
         db.reset();
-        Files.writeString(folder.resolve("20250101_0000_0000000000b1_base.sql"), """
-                -- id: 0000000000b1
-                -- message: base
-
-                -- migrate:upgrade
+        writeBase("0000000000b1", """
                 CREATE TABLE owners (id bigint PRIMARY KEY, code text);
                 CREATE TABLE accounts (id bigint PRIMARY KEY, email text, name text, owner_id bigint, owner_code text);
-
-                -- migrate:downgrade
+                """, """
                 DROP TABLE accounts;
                 DROP TABLE owners;
                 """);
@@ -157,14 +147,9 @@ class SafeFormsOnPostgresTest {
     @Test
     void whatCannotBeWrittenSafelyIsWrittenWithTheLintFindingAndItsRecipe() throws Exception {
         db.reset();
-        Files.writeString(folder.resolve("20250101_0000_0000000000c1_base.sql"), """
-                -- id: 0000000000c1
-                -- message: base
-
-                -- migrate:upgrade
+        writeBase("0000000000c1", """
                 CREATE TABLE accounts (id bigint PRIMARY KEY, name varchar(50));
-
-                -- migrate:downgrade
+                """, """
                 DROP TABLE accounts;
                 """);
         List<String> narrower = List.of("CREATE TABLE accounts (id bigint PRIMARY KEY, name varchar(20))");
@@ -177,6 +162,12 @@ class SafeFormsOnPostgresTest {
                 + "backfill it with op.batchUpdate, switch the code, drop the old column)")
                 .contains("ALTER TABLE accounts ALTER COLUMN name TYPE varchar(20)");
         assertThat(commands(true, narrower).run("lint").output()).contains(": column-type-change");
+    }
+
+    /** The revision the database starts from: tables, and rows where a case needs them. */
+    void writeBase(String id, String upgrade, String downgrade) throws IOException {
+        Files.writeString(folder.resolve("20250101_0000_" + id + "_base.sql"), "-- id: " + id + "\n-- message: base\n\n"
+                + "-- migrate:upgrade\n" + upgrade + "\n-- migrate:downgrade\n" + downgrade);
     }
 
     String read(String suffix) throws IOException {

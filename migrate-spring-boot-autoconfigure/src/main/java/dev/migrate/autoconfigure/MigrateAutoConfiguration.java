@@ -31,7 +31,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
-import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -72,10 +71,9 @@ public final class MigrateAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MigrateInitializer migrateInitializer(ListableBeanFactory beanFactory, ObjectProvider<MigrateStrategy> strategy,
-            MigrateProperties properties, Environment environment) {
+            MigrateProperties properties) {
         return new MigrateInitializer(() -> MigrateBeans.byName(beanFactory), name -> target(properties, name),
-                strategy.getIfAvailable(), properties.getOnStart(), MigrateCommandMode.command(environment) != null,
-                new MigrateStartupLint(properties.getLint()));
+                strategy.getIfAvailable(), properties.getOnStart(), new MigrateStartupLint(properties.getLint()));
     }
 
     /** The target of an instance: its own, or the top-level {@code migrate.target}. */

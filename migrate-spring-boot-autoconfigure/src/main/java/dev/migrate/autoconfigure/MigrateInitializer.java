@@ -45,30 +45,28 @@ public class MigrateInitializer implements InitializingBean, EnvironmentAware, O
      */
     public MigrateInitializer(Migrate migrate, MigrateStrategy strategy, String target) {
         this(() -> Map.of(migrate.settings().name(), migrate), name -> target, strategy,
-                MigrateProperties.OnStart.UPGRADE, false, null);
+                MigrateProperties.OnStart.UPGRADE, null);
     }
 
     /**
      * @param migrates the Migrate beans by instance name, in the order to run them
      * @param targets the target of each instance
      * @param strategy what to do instead of upgrading each instance to its target, or {@code null}
-     * @param commandRuns whether a command runs instead of the start-up work
      * @param lint lints what start-up is about to run, or {@code null}
      */
     MigrateInitializer(Supplier<Map<String, Migrate>> migrates, Function<String, String> targets,
-            MigrateStrategy strategy, MigrateProperties.OnStart onStart, boolean commandRuns, MigrateStartupLint lint) {
+            MigrateStrategy strategy, MigrateProperties.OnStart onStart, MigrateStartupLint lint) {
         this.lint = lint;
         this.migrates = migrates;
         this.targets = targets;
         this.strategy = strategy;
         this.onStart = onStart;
-        this.commandRuns = commandRuns;
     }
 
     /** A command runs instead of the start-up work, however the initializer was made (an application's own too). */
     @Override
     public void setEnvironment(Environment environment) {
-        this.commandRuns = this.commandRuns || MigrateCommandMode.command(environment) != null;
+        this.commandRuns = MigrateCommandMode.command(environment) != null;
     }
 
     @Override

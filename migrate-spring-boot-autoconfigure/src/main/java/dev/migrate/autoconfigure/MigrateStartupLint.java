@@ -28,12 +28,15 @@ final class MigrateStartupLint {
     }
 
     void check(String name, Migrate migrate) {
-        if (onStart == MigrateProperties.LintOnStart.OFF || !Lint.runsOnPostgres(migrate)) {
+        if (onStart == MigrateProperties.LintOnStart.OFF) {
             return;
         }
         Lint.Report report;
         try {
-            report = Lint.run(migrate, options);
+            report = Lint.runOnPostgres(migrate, options);
+            if (report == null) {
+                return;
+            }
         }
         catch (MigrateException ex) {
             // What keeps the revisions from being planned (a database ahead of the code, say) is the upgrade's to
