@@ -21,8 +21,9 @@ import dev.migrate.testing.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A database user without the privilege to create a schema: autogenerate says so and compares Hibernate's mapping
- * model translated field by field instead.
+ * Database users with fewer privileges: one who may not create a schema (PUBLIC's default) still has Hibernate's
+ * own DDL compared, built among its temporary tables; one who may create neither is told so, and Hibernate's mapping
+ * model translated field by field is compared instead.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ScratchUnavailableTests {
@@ -34,18 +35,38 @@ class ScratchUnavailableTests {
     Path work;
 
     @Test
-    void withoutCreateOnTheDatabaseTheTranslationIsComparedAndTheLogSaysWhy(CapturedOutput output) throws Exception {
+    void aUserWhoMayNotCreateSchemasComparesHibernatesOwnDdlInTheTemporarySchema(CapturedOutput output)
+            throws Exception {
+        // PUBLIC's privileges only: connect and temporary tables, no schemas.
+        List<Change> changes = compareAsNewRole();
+        assertThat(changes).extracting(Change::description).contains("add table customer", "add table purchase");
+        assertThat(output.getOut()).doesNotContain("translated field by field");
+    }
+
+    @Test
+    void withoutCreateOrTemporaryOnTheDatabaseTheTranslationIsComparedAndTheLogSaysWhy(CapturedOutput output)
+            throws Exception {
+        db.execute("REVOKE CREATE, TEMPORARY ON DATABASE " + db.name() + " FROM PUBLIC");
+        try {
+            List<Change> changes = compareAsNewRole();
+            assertThat(changes).extracting(Change::description).contains("add table customer", "add table purchase");
+            assertThat(output.getOut()).contains("Autogenerate cannot create a scratch schema here")
+                    .contains("comparing Hibernate's mapping model translated field by field instead");
+        }
+        finally {
+            db.execute("GRANT TEMPORARY ON DATABASE " + db.name() + " TO PUBLIC");
+        }
+    }
+
+    private List<Change> compareAsNewRole() throws Exception {
         String role = "mt_noscratch_" + UUID.randomUUID().toString().substring(0, 8);
-        db.execute("CREATE ROLE " + role + " LOGIN", "REVOKE CREATE ON DATABASE " + db.name() + " FROM PUBLIC");
+        db.execute("CREATE ROLE " + role + " LOGIN");
         try {
             TestDatabase limited = new TestDatabase.As(db, role);
             ModelRoundTrip trip = new ModelRoundTrip(ModelEditsTests.EDITS + "base", limited, work);
             Migrate migrate = Migrate.builder().dataSource(SimpleDataSource.of(db.jdbcUrl(), role, ""))
                     .scripts(ScriptDirectory.of(List.of())).build();
-            List<Change> changes = trip.compare(limited, migrate);
-            assertThat(changes).extracting(Change::description).contains("add table customer", "add table purchase");
-            assertThat(output.getOut()).contains("Autogenerate cannot create a scratch schema here")
-                    .contains("comparing Hibernate's mapping model translated field by field instead");
+            return trip.compare(limited, migrate);
         }
         finally {
             db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
