@@ -1,9 +1,14 @@
 package dev.migrate.bench;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A freshly created PostgreSQL database per benchmark case, on the server named by MIGRATE_BENCH_POSTGRES_URL. */
 final class BenchDatabase {
@@ -32,6 +37,26 @@ final class BenchDatabase {
 
     static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url, USER, PASSWORD);
+    }
+
+    /** Runs a script through psql: in one transaction ({@code -1}), or as written. */
+    static double psql(Path script, String url, boolean oneTransaction) throws IOException, InterruptedException {
+        java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
+        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(),
+                "-p", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", USER, "-d",
+                uri.getPath().substring(1), "-f", script.toString()));
+        if (oneTransaction) {
+            command.add(1, "-1");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", PASSWORD);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql failed:\n" + output);
+        }
+        return (System.nanoTime() - started) / 1_000_000.0;
     }
 
     /** The DDL of table {@code i}: a primary key, a not-null varchar, a timestamptz default, an FK, an index. */

@@ -87,8 +87,10 @@ public final class ToolsBenchmark {
                     record("boot start, whole JVM", tool.equals("liquibase") ? "none" : tool, start[1]);
                 }
             }
-            double floor = psql(folder.resolve("all.sql"), BenchDatabase.fresh("migrate_bench_psql"), true);
-            double floorEach = psql(folder.resolve("all-each.sql"), BenchDatabase.fresh("migrate_bench_psql"), false);
+            double floor = BenchDatabase.psql(folder.resolve("all.sql"), BenchDatabase.fresh("migrate_bench_psql"),
+                    true);
+            double floorEach = BenchDatabase.psql(folder.resolve("all-each.sql"),
+                    BenchDatabase.fresh("migrate_bench_psql"), false);
             if (counted) {
                 record("apply " + revisions + ", in-process", "psql -1 -f", floor);
                 record("apply " + revisions + ", whole JVM", "psql -1 -f", floor);
@@ -207,26 +209,6 @@ public final class ToolsBenchmark {
             throw new IllegalStateException("the Spring Boot start with " + tool + " failed:\n" + output);
         }
         return new double[] {Double.parseDouble(line.substring(7)), wall};
-    }
-
-    /** Runs a script through psql: in one transaction ({@code -1}), or as written. */
-    private static double psql(Path script, String url, boolean oneTransaction) throws IOException, InterruptedException {
-        java.net.URI uri = java.net.URI.create(url.substring("jdbc:".length()));
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", uri.getHost(),
-                "-p", String.valueOf(uri.getPort() < 0 ? 5432 : uri.getPort()), "-U", BenchDatabase.USER, "-d",
-                uri.getPath().substring(1), "-f", script.toString()));
-        if (oneTransaction) {
-            command.add(1, "-1");
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", BenchDatabase.PASSWORD);
-        long started = System.nanoTime();
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("psql failed:\n" + output);
-        }
-        return (System.nanoTime() - started) / 1_000_000.0;
     }
 
     /**

@@ -21,16 +21,20 @@ import dev.migrate.dialect.Dialect;
  * <ul>
  * <li>PostgreSQL: inside a transaction on the live connection that is rolled back (its DDL is transactional), in the
  * session's own temporary schema when it is empty: temporary tables and indexes are neither WAL-logged nor synced to
- * disk, which more than halves the cost of a large model, and creating them needs only the {@code TEMPORARY}
+ * disk, which roughly halves what a large model costs to build, and creating them needs only the {@code TEMPORARY}
  * privilege every user has by default. Otherwise (the pooled session holds temporary tables of its own, the
  * privilege is revoked, or the DDL needs a permanent table, as a foreign key to a table outside the model does) in a
- * new schema of its own. {@code search_path} puts the scratch schema first, so unqualified names land there.
+ * new schema of its own, with the temporary schema last in {@code search_path}. The scratch schema comes first in
+ * {@code search_path}, so unqualified names land there.
  * <li>H2: in a private in-memory database with the live one's compatibility settings, closed afterwards.
  * </ul>
  */
 public final class ScratchSchema {
 
-    /** The database cannot give a scratch schema (no privilege to create one); the caller may fall back. */
+    /**
+     * The database cannot give a scratch schema (no privilege to create one, a read-only session); the caller may
+     * fall back.
+     */
     public static final class Unavailable extends Exception {
 
         Unavailable(String message, Throwable cause) {
@@ -150,7 +154,8 @@ public final class ScratchSchema {
     }
 
     private static String temporarySchemaName(Statement statement) throws SQLException {
-        try (ResultSet row = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()")) {
+        try (ResultSet row = statement.executeQuery(
+                "SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()")) {
             return row.next() ? row.getString(1) : null;
         }
     }

@@ -52,9 +52,10 @@ import dev.migrate.schema.TypeNames;
  * catalog reader that reads the live schema reads it back ({@link ScratchSchema}). Types, defaults, checks, unique
  * constraints and index orders then compare in one spelling on both sides.
  *
- * <p>Where no scratch schema can be made (no privilege to create a schema) or the model names schemas of its own,
- * the mapping model is translated field by field instead, which knows less (see the README). Hibernate hands the
- * model over as an {@link Integrator} when the {@code EntityManagerFactory} starts.
+ * <p>Where no scratch schema can be made (no privilege to create temporary tables or a schema, or a read-only
+ * session) or the model names schemas of its own, the mapping model is translated field by field instead, which
+ * knows less (see the README). Hibernate hands the model over as an {@link Integrator} when the
+ * {@code EntityManagerFactory} starts.
  */
 public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
 
@@ -99,8 +100,8 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
         }
         catch (ScratchSchema.Unavailable ex) {
             logger.warn("Autogenerate {}: comparing Hibernate's mapping model translated field by field instead, which "
-                    + "knows less of what the database will make of it (grant CREATE on the database to compare "
-                    + "Hibernate's own DDL)", ex.getMessage());
+                    + "knows less of what the database will make of it (grant TEMPORARY or CREATE on the database, on "
+                    + "a writable server, to compare Hibernate's own DDL)", ex.getMessage());
             return of(model);
         }
     }
