@@ -28,7 +28,7 @@ import dev.migrate.schema.TypeNames;
  * <p>What is compared: tables, columns (type, nullability, server default where the model declares one, comment
  * where the model has one), primary keys, foreign keys (by signature), unique constraints and unique indexes (by
  * columns), indexes (by name, then by columns), check constraints (by name), sequences (by name) and table
- * comments. Expression and partial indexes in the database are left alone.
+ * comments. Expression, partial and covering indexes in the database are left alone.
  */
 public final class SchemaComparison {
 

@@ -7,6 +7,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import dev.migrate.dialect.Dialect;
 
@@ -28,7 +29,8 @@ public final class CheckConditions {
     /**
      * The schema with each check condition at its fixed point, worked out in a transaction that is rolled back (or,
      * when a transaction is under way, in it: its caller rolls back). PostgreSQL only; H2 keeps a condition as it was
-     * read.
+     * read, and so does a session that can make no copy of a table (read-only, or allowed neither temporary tables
+     * nor a schema).
      *
      * @param schema the schema the tables live in, or {@code null} for the connection's current one
      */
@@ -54,13 +56,18 @@ public final class CheckConditions {
         List<Schema.Table> tables = new ArrayList<>();
         int copy = 0;
         try (Statement statement = connection.createStatement()) {
+            String place = placeForCopies(connection, statement);
+            if (place == null) {
+                // Nowhere to make a copy (a read-only session, say): the conditions are compared as they were read.
+                return read;
+            }
             for (Schema.Table table : read.tables()) {
                 if (table.checks().isEmpty()) {
                     tables.add(table);
                     continue;
                 }
-                String copyName = "migrate_check_copy_" + copy++;
-                statement.execute("CREATE TEMP TABLE " + copyName + " (LIKE " + dialect.qualify(schema, table.name())
+                String copyName = place + ".migrate_check_copy_" + copy++;
+                statement.execute("CREATE TABLE " + copyName + " (LIKE " + dialect.qualify(schema, table.name())
                         + ")");
                 List<Schema.Check> checks = new ArrayList<>();
                 for (Schema.Check check : table.checks()) {
@@ -71,6 +78,27 @@ public final class CheckConditions {
             }
         }
         return new Schema(tables, read.sequences());
+    }
+
+    /**
+     * Where the copies can go: among the session's temporary tables, else in a schema made for them (the caller's
+     * rollback removes it), else nowhere ({@code null}).
+     */
+    private static String placeForCopies(Connection connection, Statement statement) throws SQLException {
+        if (TemporaryTables.unusable(connection, false) == null) {
+            return "pg_temp";
+        }
+        String schema = "migrate_settling_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            statement.execute("CREATE SCHEMA " + schema);
+            connection.releaseSavepoint(savepoint);
+            return schema;
+        }
+        catch (SQLException ex) {
+            connection.rollback(savepoint);
+            return null;
+        }
     }
 
     private static String settle(Connection connection, Statement statement, String copy, String condition)

@@ -81,7 +81,7 @@ final class PostgresSchemaReader implements SchemaReader {
         query(connection, "SELECT t.relname, i.relname, ix.indisunique,"
                 + " ARRAY(SELECT a.attname FROM unnest(ix.indkey) WITH ORDINALITY k(num, ord)"
                 + "   JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num ORDER BY k.ord),"
-                + " ix.indnatts, ix.indpred IS NOT NULL OR ix.indexprs IS NOT NULL,"
+                + " ix.indnatts, ix.indpred IS NOT NULL OR ix.indexprs IS NOT NULL OR ix.indnkeyatts < ix.indnatts,"
                 + " ARRAY(SELECT (ix.indoption[k.ord - 1] & 1) = 1 FROM unnest(ix.indkey) WITH ORDINALITY k(num, ord)"
                 + "   ORDER BY k.ord)"
                 + " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class t ON t.oid = ix.indrelid"
@@ -93,7 +93,8 @@ final class PostgresSchemaReader implements SchemaReader {
                 + "   AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x'))"
                 + " ORDER BY t.relname, i.relname", schema, rows -> {
                     TableBuilder table = tables.get(rows.getString(1));
-                    // Expression and partial indexes are left alone: no entity model describes them.
+                    // Expression, partial and covering (INCLUDE) indexes are left alone: no entity model describes
+                    // them.
                     if (table != null && !rows.getBoolean(6)) {
                         table.indexes.add(new Schema.Index(rows.getString(2), strings(rows.getArray(4)),
                                 rows.getBoolean(3), booleans(rows.getArray(7))));

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
@@ -19,22 +20,21 @@ import dev.migrate.dialect.Dialect;
  * an ORM asks for and the live one are compared in the database's own spelling of types, defaults and checks.
  *
  * <ul>
- * <li>PostgreSQL: inside a transaction on the live connection that is rolled back (its DDL is transactional), in the
- * session's own temporary schema when it is empty: temporary tables and indexes are neither WAL-logged nor synced to
- * disk, which roughly halves what a large model costs to build, and creating them needs only the {@code TEMPORARY}
- * privilege every user has by default. Otherwise (the pooled session holds temporary tables of its own, the
- * privilege is revoked, or the DDL needs a permanent table, as a foreign key to a table outside the model does) in a
- * new schema of its own, with the temporary schema last in {@code search_path}. The scratch schema comes first in
- * {@code search_path}, so unqualified names land there.
+ * <li>PostgreSQL: on the live connection, undone afterwards (its DDL is transactional; a transaction of the caller's
+ * own keeps what it held), in the session's temporary schema when the session may use it and holds nothing there:
+ * temporary tables and indexes are neither WAL-logged nor synced to disk, which roughly halves what a large model
+ * costs to build, and creating them needs only the {@code TEMPORARY} privilege PUBLIC has by default. Otherwise, or
+ * when the DDL fails there (a temporary table may not reference a permanent one, and functions made beside it are
+ * not found), in a new schema of its own, which needs {@code CREATE} on the database. The scratch schema comes first
+ * in {@code search_path}, so unqualified names land there, and the temporary schema last, so that no temporary table
+ * of the session's stands in for another. What remains: a session that has used temporary tables keeps its local
+ * buffers ({@code temp_buffers}, 8 MB by default) and may no longer change that setting.
  * <li>H2: in a private in-memory database with the live one's compatibility settings, closed afterwards.
  * </ul>
  */
 public final class ScratchSchema {
 
-    /**
-     * The database cannot give a scratch schema (no privilege to create one, a read-only session); the caller may
-     * fall back.
-     */
+    /** No scratch schema can be made here (privileges, a read-only session), and the message says why. */
     public static final class Unavailable extends Exception {
 
         Unavailable(String message, Throwable cause) {
@@ -42,18 +42,13 @@ public final class ScratchSchema {
         }
     }
 
-    /** The session may create temporary objects, and has none a model's could collide with or be read with. */
-    private static final String TEMPORARY_SCHEMA_IS_FREE = "SELECT has_database_privilege(current_database(),"
-            + " 'TEMPORARY') AND current_setting('transaction_read_only') = 'off'"
-            + " AND NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = pg_my_temp_schema())"
-            + " AND NOT EXISTS (SELECT 1 FROM pg_type WHERE typnamespace = pg_my_temp_schema())";
-
     private ScratchSchema() {
     }
 
     /**
      * Runs {@code ddl} in a scratch schema next to the live connection's database and reads what it built.
      *
+     * @param live left as it was found: its auto-commit, its settings, and its transaction's work, if one is open
      * @throws Unavailable when no scratch schema can be made here
      * @throws MigrateException naming the statement, when the DDL fails (the first revision would fail the same way)
      */
@@ -67,41 +62,26 @@ public final class ScratchSchema {
 
     private static Schema onPostgres(Connection live, Dialect dialect, List<String> ddl)
             throws Unavailable, SQLException {
-        boolean autoCommit = live.getAutoCommit();
-        live.setAutoCommit(false);
-        try {
-            if (temporarySchemaIsFree(live)) {
+        try (Undo undo = new Undo(live)) {
+            String notTemporary = TemporaryTables.unusable(live, true);
+            if (notTemporary == null) {
                 try {
-                    return inTransaction(live, dialect, ddl, null);
+                    return inTransaction(live, dialect, ddl, null, undo);
                 }
                 catch (MigrateException failedThere) {
-                    // Temporary tables cannot reference permanent ones: a schema of its own may still take the DDL.
-                    live.rollback();
-                    try {
-                        return inTransaction(live, dialect, ddl, ownSchemaName());
-                    }
-                    catch (Unavailable noSchema) {
-                        throw new MigrateException(failedThere.getMessage() + "\n(It ran in the session's temporary "
-                                + "schema; no schema of its own could be made to try it there: " + noSchema.getMessage()
-                                + ".)", failedThere.getCause());
-                    }
+                    // Temporary tables may not reference permanent ones, nor be checked by functions made beside
+                    // them: a schema of its own may still take the DDL.
+                    notTemporary = "its DDL fails there: " + failedThere.getCause().getMessage().strip();
+                    undo.undo();
                 }
             }
-            return inTransaction(live, dialect, ddl, ownSchemaName());
-        }
-        finally {
-            live.rollback();
-            live.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static boolean temporarySchemaIsFree(Connection live) throws SQLException {
-        try (Statement statement = live.createStatement();
-                ResultSet row = statement.executeQuery(TEMPORARY_SCHEMA_IS_FREE)) {
-            return row.next() && row.getBoolean(1);
-        }
-        finally {
-            live.rollback();
+            try {
+                return inTransaction(live, dialect, ddl, ownSchemaName(), undo);
+            }
+            catch (Unavailable noSchema) {
+                throw new Unavailable("cannot build the model in a scratch schema here: not among temporary tables ("
+                        + notTemporary + "), nor in a schema of its own (" + noSchema.getMessage() + ")", noSchema);
+            }
         }
     }
 
@@ -110,11 +90,11 @@ public final class ScratchSchema {
     }
 
     /**
-     * Builds and reads the DDL in the current transaction, which the caller rolls back.
+     * Builds and reads the DDL; {@code undo} takes it all back afterwards.
      *
      * @param schema a schema to create and build in, or {@code null} for the session's temporary schema
      */
-    private static Schema inTransaction(Connection live, Dialect dialect, List<String> ddl, String schema)
+    private static Schema inTransaction(Connection live, Dialect dialect, List<String> ddl, String schema, Undo undo)
             throws Unavailable, SQLException {
         try (Statement statement = live.createStatement()) {
             prepare(statement, schema);
@@ -123,7 +103,7 @@ public final class ScratchSchema {
             }
             catch (SQLException batchFailed) {
                 // A failed batch does not say which statement failed: replay one at a time to name it.
-                live.rollback();
+                undo.undo();
                 prepare(statement, schema);
                 run(statement, ddl);
             }
@@ -145,12 +125,13 @@ public final class ScratchSchema {
             statement.execute("CREATE SCHEMA " + schema);
         }
         catch (SQLException ex) {
-            throw new Unavailable("cannot create a scratch schema here (" + ex.getMessage().strip() + ")", ex);
+            throw new Unavailable(ex.getMessage().strip(), ex);
         }
-        // The session's temporary schema goes last: unnamed, PostgreSQL looks there first, and a temporary table of
-        // the session's own would stand in for a model table of the same name.
-        statement.execute("SELECT set_config('search_path', '" + schema + ", ' || current_setting('search_path')"
-                + " || ', pg_temp', true)");
+        // The session's temporary schema goes last, wherever the session's path named it: unnamed, PostgreSQL looks
+        // there first, and a temporary table of the session's own would stand in for a table of the same name.
+        statement.execute("SELECT set_config('search_path', concat_ws(', ', '" + schema + "', (SELECT"
+                + " string_agg(quote_ident(entry), ', ' ORDER BY place) FROM unnest(current_schemas(false))"
+                + " WITH ORDINALITY AS path(entry, place) WHERE entry NOT LIKE 'pg\\_temp\\_%'), 'pg_temp'), true)");
     }
 
     private static String temporarySchemaName(Statement statement) throws SQLException {
@@ -167,6 +148,43 @@ public final class ScratchSchema {
                 Statement statement = scratch.createStatement()) {
             run(statement, ddl);
             return SchemaReader.of(dialect).read(scratch, null, Set.of());
+        }
+    }
+
+    /**
+     * Takes back everything the build did, and only that: a transaction of the caller's own keeps what it held
+     * before (the build runs under a savepoint in it); otherwise the build's own transaction is rolled back and the
+     * connection returned to auto-commit.
+     */
+    private static final class Undo implements AutoCloseable {
+
+        private final Connection connection;
+
+        private final boolean autoCommit;
+
+        private final Savepoint start;
+
+        Undo(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            this.start = connection.setSavepoint();
+        }
+
+        void undo() throws SQLException {
+            connection.rollback(start);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (autoCommit) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            else {
+                connection.rollback(start);
+                connection.releaseSavepoint(start);
+            }
         }
     }
 

@@ -36,4 +36,18 @@ class PostgresSchemaReaderTest {
                 .orElseThrow();
         assertThat(accounts.foreignKeys()).extracting(Schema.ForeignKey::name).containsExactly("accounts_owner_code_fk");
     }
+
+    @Test
+    void aCoveringIndexIsLeftAloneAndTheOthersAreRead() throws SQLException {
+        db.reset();
+        db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, customer bigint, placed date, total numeric)",
+                "CREATE INDEX orders_customer_covering ON orders (customer DESC) INCLUDE (placed, total)",
+                "CREATE INDEX orders_placed_idx ON orders (placed)");
+        Schema schema;
+        try (Connection connection = db.connect()) {
+            schema = SchemaReader.of(new PostgresDialect()).read(connection, null, Set.of());
+        }
+        // No entity model describes INCLUDE columns, as none describes an expression or a partial index.
+        assertThat(schema.tables().get(0).indexes()).extracting(Schema.Index::name).containsExactly("orders_placed_idx");
+    }
 }

@@ -99,7 +99,8 @@ class ScratchSchemaTest {
                 try (Connection live = new TestDatabase.As(db, role).connect()) {
                     assertThatThrownBy(() -> ScratchSchema.build(live, new PostgresDialect(), MODEL))
                             .isInstanceOf(ScratchSchema.Unavailable.class)
-                            .hasMessageContaining("cannot create a scratch schema here");
+                            .hasMessageContaining("not among temporary tables (the user may not create temporary "
+                                    + "tables in this database), nor in a schema of its own (ERROR: permission denied");
                     assertThat(live.getAutoCommit()).isTrue();
                 }
             });
@@ -117,7 +118,8 @@ class ScratchSchemaTest {
             }
             assertThatThrownBy(() -> ScratchSchema.build(live, new PostgresDialect(), MODEL))
                     .isInstanceOf(ScratchSchema.Unavailable.class)
-                    .hasMessageContaining("read-only transaction");
+                    .hasMessageContaining("not among temporary tables (the session is read-only), nor in a schema "
+                            + "of its own (ERROR: cannot execute CREATE SCHEMA in a read-only transaction)");
         }
     }
 
@@ -139,6 +141,85 @@ class ScratchSchemaTest {
     }
 
     @Test
+    void aTemporaryTableOfTheSessionsIsNotReadAsPartOfTheModel() throws Exception {
+        try (Connection live = db.connect()) {
+            try (Statement statement = live.createStatement()) {
+                statement.execute("CREATE TEMP TABLE scratchpad (note text)");
+            }
+            Schema model = ScratchSchema.build(live, new PostgresDialect(), MODEL);
+            assertThat(model.tables()).extracting(Schema.Table::name).containsExactly("desk", "ticket");
+        }
+        withRole(role -> {
+            try (Connection live = new TestDatabase.As(db, role).connect()) {
+                try (Statement statement = live.createStatement()) {
+                    statement.execute("CREATE TEMP TABLE scratchpad (note text)");
+                }
+                assertThatThrownBy(() -> ScratchSchema.build(live, new PostgresDialect(), MODEL))
+                        .isInstanceOf(ScratchSchema.Unavailable.class)
+                        .hasMessageContaining("not among temporary tables (the session holds temporary objects of its "
+                                + "own)");
+            }
+        });
+    }
+
+    @Test
+    void aSessionPathNamingPgTempFirstStillHasItSearchedLast() throws Exception {
+        List<String> ddl = List.of("create table seat (id bigint primary key, legacy_id bigint"
+                + " constraint seat_legacy_fk references live_only)");
+        try (Connection live = db.connect()) {
+            try (Statement statement = live.createStatement()) {
+                statement.execute("SET search_path = pg_temp, public");
+                // A temporary table of the same name as the live one the model references.
+                statement.execute("CREATE TEMP TABLE live_only (id bigint PRIMARY KEY)");
+            }
+            Schema model = ScratchSchema.build(live, new PostgresDialect(), ddl);
+            assertThat(table(model, "seat").foreignKeys()).extracting(Schema.ForeignKey::referencedTable)
+                    .containsExactly("live_only");
+            assertThat(single(live, "SHOW search_path")).isEqualTo("pg_temp, public");
+        }
+    }
+
+    @Test
+    void aTransactionOfTheCallersKeepsItsWork() throws Exception {
+        try (Connection live = db.connect()) {
+            live.setAutoCommit(false);
+            try (Statement statement = live.createStatement()) {
+                statement.execute("INSERT INTO live_only VALUES (7)");
+            }
+            ScratchSchema.build(live, new PostgresDialect(), MODEL);
+            assertThatThrownBy(() -> ScratchSchema.build(live, new PostgresDialect(), List.of("create table broken "
+                    + "(kind no_such_type)"))).isInstanceOf(MigrateException.class);
+            assertThat(live.getAutoCommit()).isFalse();
+            live.commit();
+        }
+        assertThat(db.queryForStrings("SELECT id FROM live_only")).containsExactly("7");
+        assertThat(db.queryForStrings("SELECT relname FROM pg_class WHERE relname IN ('desk', 'ticket', 'broken')"))
+                .isEmpty();
+    }
+
+    @Test
+    void aUserWhoMayCreateASchemaButNotTemporaryTablesHasChecksSettledThere() throws Exception {
+        db.execute("REVOKE TEMPORARY ON DATABASE " + db.name() + " FROM PUBLIC");
+        try {
+            withRole(role -> {
+                db.execute("GRANT CREATE ON DATABASE " + db.name() + " TO " + role);
+                List<String> ddl = List.of("create table slot (id bigint primary key, tier varchar(1),"
+                        + " constraint slot_tier_check check (tier in ('A', 'B')))");
+                try (Connection live = new TestDatabase.As(db, role).connect()) {
+                    Schema model = ScratchSchema.build(live, new PostgresDialect(), ddl);
+                    assertThat(table(model, "slot").checks()).extracting(Schema.Check::condition).singleElement()
+                            .asString().contains("ANY (ARRAY[", "'A'::character varying", "'B'::character varying");
+                }
+                db.execute("REVOKE CREATE ON DATABASE " + db.name() + " FROM " + role);
+            });
+        }
+        finally {
+            db.execute("GRANT TEMPORARY ON DATABASE " + db.name() + " TO PUBLIC");
+        }
+        assertThat(db.queryForStrings("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'migrate\\_%'")).isEmpty();
+    }
+
+    @Test
     void aForeignKeyToATableOutsideTheModelIsBuiltInASchemaOfItsOwn() throws Exception {
         // Temporary tables may not reference permanent ones.
         List<String> ddl = List.of("create table seat (id bigint primary key, legacy_id bigint"
@@ -148,13 +229,14 @@ class ScratchSchemaTest {
             assertThat(table(model, "seat").foreignKeys()).extracting(Schema.ForeignKey::referencedTable)
                     .containsExactly("live_only");
         }
+        // Where no schema of its own can be made, the model's DDL has not failed: it has nowhere to run.
         withRole(role -> {
+            db.execute("GRANT USAGE ON SCHEMA public TO " + role, "GRANT REFERENCES ON live_only TO " + role);
             try (Connection live = new TestDatabase.As(db, role).connect()) {
                 assertThatThrownBy(() -> ScratchSchema.build(live, new PostgresDialect(), ddl))
-                        .isInstanceOf(MigrateException.class)
-                        .hasMessageContaining("constraint seat_legacy_fk references live_only")
-                        .hasMessageContaining("It ran in the session's temporary schema")
-                        .hasMessageContaining("cannot create a scratch schema here");
+                        .isInstanceOf(ScratchSchema.Unavailable.class)
+                        .hasMessageContaining("not among temporary tables (its DDL fails there: ERROR: constraints on "
+                                + "temporary tables may reference only temporary tables), nor in a schema of its own");
             }
         });
     }

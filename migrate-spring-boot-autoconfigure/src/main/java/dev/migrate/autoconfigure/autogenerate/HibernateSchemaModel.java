@@ -99,9 +99,8 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
             return ScratchSchema.build(live, dialect, statements);
         }
         catch (ScratchSchema.Unavailable ex) {
-            logger.warn("Autogenerate {}: comparing Hibernate's mapping model translated field by field instead, which "
-                    + "knows less of what the database will make of it (grant TEMPORARY or CREATE on the database, on "
-                    + "a writable server, to compare Hibernate's own DDL)", ex.getMessage());
+            logger.warn("Autogenerate {}; comparing Hibernate's mapping model translated field by field instead, which "
+                    + "knows less of what the database will make of it", ex.getMessage());
             return of(model);
         }
     }

@@ -50,7 +50,9 @@ class ScratchUnavailableTests {
         try {
             List<Change> changes = compareAsNewRole();
             assertThat(changes).extracting(Change::description).contains("add table customer", "add table purchase");
-            assertThat(output.getOut()).contains("Autogenerate cannot create a scratch schema here")
+            assertThat(output.getOut()).contains("Autogenerate cannot build the model in a scratch schema here: not "
+                    + "among temporary tables (the user may not create temporary tables in this database), nor in a "
+                    + "schema of its own (ERROR: permission denied for database " + db.name() + ")")
                     .contains("comparing Hibernate's mapping model translated field by field instead");
         }
         finally {
@@ -58,9 +60,28 @@ class ScratchUnavailableTests {
         }
     }
 
-    private List<Change> compareAsNewRole() throws Exception {
+    @Test
+    void aReadOnlySessionComparesTheTranslationWithTheLiveSchemaChecksIncluded(CapturedOutput output) throws Exception {
+        db.execute("CREATE TABLE legacy (id bigint PRIMARY KEY, tier text CONSTRAINT legacy_tier CHECK (tier IN ('A', "
+                + "'B')))", "GRANT USAGE ON SCHEMA public TO PUBLIC", "GRANT SELECT ON legacy TO PUBLIC");
+        try {
+            List<Change> changes = compareAsNewRole("SET default_transaction_read_only = on");
+            assertThat(changes).extracting(Change::description).contains("add table customer", "remove table legacy");
+            assertThat(output.getOut()).contains("not among temporary tables (the session is read-only)")
+                    .contains("comparing Hibernate's mapping model translated field by field instead");
+        }
+        finally {
+            db.execute("DROP TABLE legacy");
+        }
+    }
+
+    /** Autogenerate of the edit model's base as a new login role, with the role's own settings. */
+    private List<Change> compareAsNewRole(String... roleSettings) throws Exception {
         String role = "mt_noscratch_" + UUID.randomUUID().toString().substring(0, 8);
         db.execute("CREATE ROLE " + role + " LOGIN");
+        for (String setting : roleSettings) {
+            db.execute("ALTER ROLE " + role + " " + setting);
+        }
         try {
             TestDatabase limited = new TestDatabase.As(db, role);
             ModelRoundTrip trip = new ModelRoundTrip(ModelEditsTests.EDITS + "base", limited, work);
