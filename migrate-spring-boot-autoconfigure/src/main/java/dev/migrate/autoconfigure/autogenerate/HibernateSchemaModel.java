@@ -114,6 +114,12 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
         Map<String, Object> settings = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
         settings.remove(AvailableSettings.HBM2DDL_DELIMITER);
         settings.put(AvailableSettings.FORMAT_SQL, false);
+        // The data Hibernate loads once it has created a schema (import.sql, a load script) is no part of the model,
+        // and a script's statement on a qualified live object (setval on a sequence) would outlive the rollback.
+        settings.remove(AvailableSettings.HBM2DDL_IMPORT_FILES);
+        settings.remove(AvailableSettings.JAKARTA_HBM2DDL_LOAD_SCRIPT_SOURCE);
+        settings.remove("javax.persistence.sql-load-script-source");
+        settings.put(AvailableSettings.HBM2DDL_SKIP_DEFAULT_IMPORT_FILE, true);
         List<String> statements = new ArrayList<>();
         ScriptTargetOutput collect = new ScriptTargetOutput() {
             @Override

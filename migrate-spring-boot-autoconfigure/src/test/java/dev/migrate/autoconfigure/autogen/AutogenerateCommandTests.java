@@ -1,5 +1,7 @@
 package dev.migrate.autoconfigure.autogen;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
 
 import dev.migrate.autoconfigure.CommandLineRun;
 import dev.migrate.autoconfigure.MigrateCommandExit;
@@ -39,10 +42,19 @@ class AutogenerateCommandTests {
     @TempDir
     Path revisions;
 
+    @TempDir
+    Path classes;
+
     final List<Integer> exits = new ArrayList<>();
+
+    /** The application's class loader, when a test gives it resources of its own. */
+    ClassLoader classLoader;
 
     void run(String... arguments) {
         SpringApplication application = new SpringApplication(ShopApplication.class);
+        if (classLoader != null) {
+            application.setResourceLoader(new DefaultResourceLoader(classLoader));
+        }
         application.addInitializers(context -> context.getBeanFactory()
                 .registerSingleton("testExit", (MigrateCommandExit) exits::add));
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.jdbcUrl(),
@@ -51,6 +63,26 @@ class AutogenerateCommandTests {
                 "--migrate.revisions.directory=" + revisions));
         args.addAll(List.of(arguments));
         CommandLineRun.run(application, args.toArray(String[]::new)).close();
+    }
+
+    @Test
+    void hibernatesImportScriptsAreNotPartOfTheModel(CapturedOutput output) throws Exception {
+        db.reset();
+        // Data the application loads after Hibernate creates its schema: not DDL, and not run by autogenerate.
+        run("--migrate.command=check", "--spring.jpa.properties.hibernate.hbm2ddl.import_files=autogen/seed-data.sql",
+                "--spring.jpa.properties.jakarta.persistence.sql-load-script-source=autogen/seed-data.sql");
+        assertThat(exits).containsExactly(1);
+        assertThat(output.getErr()).contains("  - add table customers").doesNotContain("no_such_table");
+
+        // Hibernate's default import file, /import.sql, found on the application's class path.
+        Files.writeString(classes.resolve("import.sql"), "INSERT INTO no_such_table VALUES (1);\n");
+        try (URLClassLoader withImportSql = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            classLoader = withImportSql;
+            run("--migrate.command=check");
+        }
+        assertThat(exits).containsExactly(1, 1);
+        assertThat(output.getErr()).doesNotContain("no_such_table");
     }
 
     @Test

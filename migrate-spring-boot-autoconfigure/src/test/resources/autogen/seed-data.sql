@@ -1,0 +1,2 @@
+-- Seed data an application loads when Hibernate creates its schema.
+INSERT INTO no_such_table VALUES (1);
