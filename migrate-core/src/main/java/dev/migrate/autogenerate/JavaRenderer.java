@@ -158,6 +158,25 @@ public final class JavaRenderer {
         if (operation instanceof Operation.DropSequence op) {
             return CodeBlock.builder().addStatement("op.dropSequence($S)", op.name()).build();
         }
+        if (operation instanceof Operation.CreateEnumType op) {
+            CodeBlock.Builder call = CodeBlock.builder().add("op.createEnumType($S", op.name());
+            op.values().forEach(value -> call.add(", $S", value));
+            return CodeBlock.builder().addStatement("$L)", call.build()).build();
+        }
+        if (operation instanceof Operation.AddEnumValue op) {
+            if (op.before() != null) {
+                return CodeBlock.builder().addStatement("op.addEnumValueBefore($S, $S, $S)", op.type(), op.value(),
+                        op.before()).build();
+            }
+            if (op.after() != null) {
+                return CodeBlock.builder().addStatement("op.addEnumValueAfter($S, $S, $S)", op.type(), op.value(),
+                        op.after()).build();
+            }
+            return CodeBlock.builder().addStatement("op.addEnumValue($S, $S)", op.type(), op.value()).build();
+        }
+        if (operation instanceof Operation.DropEnumType op) {
+            return CodeBlock.builder().addStatement("op.dropEnumType($S)", op.name()).build();
+        }
         if (operation instanceof Operation.SetTableComment op) {
             return CodeBlock.builder().addStatement("op.setTableComment($S, $S)", op.table(), op.comment()).build();
         }

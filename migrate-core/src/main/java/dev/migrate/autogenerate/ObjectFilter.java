@@ -13,13 +13,13 @@ public interface ObjectFilter {
 
     /** What kind of object is asked about. */
     enum Kind {
-        TABLE, COLUMN, INDEX, UNIQUE_CONSTRAINT, FOREIGN_KEY, CHECK, SEQUENCE
+        TABLE, COLUMN, INDEX, UNIQUE_CONSTRAINT, FOREIGN_KEY, CHECK, SEQUENCE, ENUM_TYPE
     }
 
     /**
      * Whether to compare the object.
      *
-     * @param table the table it belongs to ({@code null} for a table or a sequence)
+     * @param table the table it belongs to ({@code null} for a table, a sequence or an enum type)
      * @param name its name ({@code null} for a constraint the database named)
      */
     boolean include(Kind kind, String table, String name);
@@ -33,11 +33,11 @@ public interface ObjectFilter {
     }
 
     /**
-     * Filters by name patterns ({@code *} matches any run of characters): tables and sequences by their names,
-     * columns as {@code table.column}, indexes and constraints by their names.
+     * Filters by name patterns ({@code *} matches any run of characters): tables, sequences and enum types by their
+     * names, columns as {@code table.column}, indexes and constraints by their names.
      *
-     * @param include table and sequence patterns to compare; empty for all
-     * @param exclude table and sequence patterns to leave out
+     * @param include table, sequence and enum type patterns to compare; empty for all
+     * @param exclude table, sequence and enum type patterns to leave out
      * @param excludeColumns {@code table.column} patterns to leave out
      * @param excludeIndexes index and constraint name patterns to leave out
      */
@@ -48,7 +48,7 @@ public interface ObjectFilter {
         List<Pattern> columns = excludeColumns.stream().map(ObjectFilter::glob).toList();
         List<Pattern> indexes = excludeIndexes.stream().map(ObjectFilter::glob).toList();
         return (kind, table, name) -> switch (kind) {
-            case TABLE, SEQUENCE -> (included.isEmpty() || matches(included, name)) && !matches(excluded, name);
+            case TABLE, SEQUENCE, ENUM_TYPE -> (included.isEmpty() || matches(included, name)) && !matches(excluded, name);
             case COLUMN -> !matches(columns, table + "." + name);
             default -> name == null || !matches(indexes, name);
         };

@@ -37,9 +37,9 @@ public final class SchemaComparison {
     private final ObjectFilter filter;
 
     /**
-     * @param include name patterns of the tables and sequences to compare ({@code *} matches any run of characters);
-     *     empty for all. A table's columns, keys, indexes and constraints go with it.
-     * @param exclude name patterns of the tables and sequences to leave out
+     * @param include name patterns of the tables, sequences and enum types to compare ({@code *} matches any run of
+     *     characters); empty for all. A table's columns, keys, indexes and constraints go with it.
+     * @param exclude name patterns of the tables, sequences and enum types to leave out
      */
     public SchemaComparison(List<String> include, List<String> exclude) {
         this(ObjectFilter.patterns(include, exclude, List.of(), List.of()));
@@ -81,6 +81,7 @@ public final class SchemaComparison {
             }
         }
         compareSequences(changes, target, live);
+        compareEnumTypes(changes, target, live);
         List<Change> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(Change::phase));
         return ordered;
@@ -522,6 +523,67 @@ public final class SchemaComparison {
                         null));
             }
         }
+    }
+
+    /**
+     * Enum types: created before the tables that use them and dropped after; a label the model adds is added where
+     * the model puts it. PostgreSQL can neither take a label away nor reorder them, so those changes come with a hint
+     * and no operation: the type is rebuilt by hand.
+     */
+    private void compareEnumTypes(List<Change> changes, Schema target, Schema live) {
+        Map<String, Schema.EnumType> present = new LinkedHashMap<>();
+        live.enumTypes().stream().filter(type -> filter.include(ObjectFilter.Kind.ENUM_TYPE, null, type.name()))
+                .forEach(type -> present.put(type.name(), type));
+        Set<String> wanted = new HashSet<>();
+        for (Schema.EnumType type : target.enumTypes()) {
+            if (!filter.include(ObjectFilter.Kind.ENUM_TYPE, null, type.name())) {
+                continue;
+            }
+            wanted.add(type.name());
+            Schema.EnumType existing = present.get(type.name());
+            if (existing == null) {
+                changes.add(new Change(Change.Phase.CREATE_TYPE, "add enum type " + type.name(),
+                        List.of(new Operation.CreateEnumType(null, type.name(), type.values())),
+                        List.of(new Operation.DropEnumType(null, type.name(), false)), null));
+            }
+            else if (!existing.values().equals(type.values())) {
+                changes.add(enumValuesChange(type, existing.values()));
+            }
+        }
+        for (Schema.EnumType type : present.values()) {
+            if (!wanted.contains(type.name())) {
+                changes.add(new Change(Change.Phase.DROP_TYPE, "remove enum type " + type.name(),
+                        List.of(new Operation.DropEnumType(null, type.name(), false)),
+                        List.of(new Operation.CreateEnumType(null, type.name(), type.values())), null));
+            }
+        }
+    }
+
+    private static Change enumValuesChange(Schema.EnumType type, List<String> present) {
+        List<String> wanted = type.values();
+        List<String> kept = wanted.stream().filter(present::contains).toList();
+        if (!kept.equals(present)) {
+            return new Change(Change.Phase.CREATE_TYPE, "change values of enum type " + type.name() + " from "
+                    + present + " to " + wanted, List.of(), List.of(), "PostgreSQL cannot remove or reorder the values "
+                    + "of enum type " + type.name() + " in place: rename it, create it anew with " + wanted
+                    + ", alter each column that uses it (USING column::text::" + type.name() + ") and drop the old "
+                    + "one");
+        }
+        List<Operation> upgrade = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            String value = wanted.get(i);
+            if (!present.contains(value)) {
+                added.add(value);
+                // After the label before it (there already or just added), else before the first one kept.
+                upgrade.add(i > 0 ? new Operation.AddEnumValue(null, type.name(), value, null, wanted.get(i - 1))
+                        : new Operation.AddEnumValue(null, type.name(), value, kept.isEmpty() ? null : kept.get(0),
+                                null));
+            }
+        }
+        return new Change(Change.Phase.CREATE_TYPE, "add " + added + " to enum type " + type.name(), upgrade,
+                List.of(), "PostgreSQL cannot remove a value from an enum type: the downgrade leaves " + added + " in "
+                        + type.name());
     }
 
     /** The upgrade of a list of changes, in order. */

@@ -342,11 +342,33 @@ public abstract class Dialect {
         if (operation instanceof DropSequence op) {
             return List.of("DROP SEQUENCE " + (op.ifExists() ? "IF EXISTS " : "") + qualify(op.schema(), op.name()));
         }
+        if (operation instanceof Operation.CreateEnumType op) {
+            return List.of(createEnumType(op));
+        }
+        if (operation instanceof Operation.AddEnumValue op) {
+            return List.of(addEnumValue(op));
+        }
+        if (operation instanceof Operation.DropEnumType op) {
+            return List.of(dropEnumType(op));
+        }
         if (operation instanceof SetTableComment op) {
             return List.of("COMMENT ON TABLE " + qualify(op.schema(), op.table()) + " IS "
                     + (op.comment() == null ? "NULL" : stringLiteral(op.comment())));
         }
         throw new IllegalArgumentException(operation.getClass().getSimpleName() + " is run by the executor, not rendered");
+    }
+
+    /** Enum types are PostgreSQL's; a dialect without them refuses the operation. */
+    protected String createEnumType(Operation.CreateEnumType op) {
+        throw new IllegalArgumentException(name() + " has no enum types (CREATE TYPE " + op.name() + " AS ENUM)");
+    }
+
+    protected String addEnumValue(Operation.AddEnumValue op) {
+        throw new IllegalArgumentException(name() + " has no enum types (ALTER TYPE " + op.type() + " ADD VALUE)");
+    }
+
+    protected String dropEnumType(Operation.DropEnumType op) {
+        throw new IllegalArgumentException(name() + " has no enum types (DROP TYPE " + op.name() + ")");
     }
 
     protected List<String> createTable(CreateTable op) {

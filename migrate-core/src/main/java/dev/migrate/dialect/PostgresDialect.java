@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.migrate.op.JsonValue;
+import dev.migrate.op.Operation;
 
 /**
  * PostgreSQL: transactional DDL, session-level advisory locks, {@code CREATE INDEX CONCURRENTLY}, JSONB and
@@ -49,6 +50,24 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean supportsConcurrentIndexes() {
         return true;
+    }
+
+    @Override
+    protected String createEnumType(Operation.CreateEnumType op) {
+        return "CREATE TYPE " + qualify(op.schema(), op.name()) + " AS ENUM ("
+                + String.join(", ", op.values().stream().map(this::stringLiteral).toList()) + ")";
+    }
+
+    @Override
+    protected String addEnumValue(Operation.AddEnumValue op) {
+        return "ALTER TYPE " + qualify(op.schema(), op.type()) + " ADD VALUE " + stringLiteral(op.value())
+                + (op.before() != null ? " BEFORE " + stringLiteral(op.before())
+                        : op.after() != null ? " AFTER " + stringLiteral(op.after()) : "");
+    }
+
+    @Override
+    protected String dropEnumType(Operation.DropEnumType op) {
+        return "DROP TYPE " + (op.ifExists() ? "IF EXISTS " : "") + qualify(op.schema(), op.name());
     }
 
     @Override

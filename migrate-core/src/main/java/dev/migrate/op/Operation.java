@@ -194,6 +194,38 @@ public sealed interface Operation {
         }
     }
 
+    /** {@code CREATE TYPE ... AS ENUM} (PostgreSQL): an enum type and its labels, in order. */
+    record CreateEnumType(String schema, String name, List<String> values) implements Operation {
+
+        public CreateEnumType {
+            Names.require(name, "type name");
+            values.forEach(value -> Names.require(value, "enum label"));
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * {@code ALTER TYPE ... ADD VALUE} (PostgreSQL): a label right before {@code before}, right after {@code after},
+     * or (both {@code null}) at the end of the enum type. PostgreSQL cannot take a label away again.
+     */
+    record AddEnumValue(String schema, String type, String value, String before, String after) implements Operation {
+
+        public AddEnumValue {
+            Names.require(type, "type name");
+            Names.require(value, "enum label");
+            if (before != null && after != null) {
+                throw new IllegalArgumentException("A label goes before one label or after one, not both: " + value);
+            }
+        }
+    }
+
+    record DropEnumType(String schema, String name, boolean ifExists) implements Operation {
+
+        public DropEnumType {
+            Names.require(name, "type name");
+        }
+    }
+
     /** Sets a table's comment; {@code null} removes it. */
     record SetTableComment(String schema, String table, String comment) implements Operation {
 

@@ -205,6 +205,32 @@ public final class Operations {
         invoke(new DropSequence(schema, name, false));
     }
 
+    // ---- enum types (PostgreSQL) ------------------------------------------------------------------------------
+
+    /** {@code CREATE TYPE name AS ENUM (values...)}. */
+    public void createEnumType(String name, String... values) {
+        invoke(new Operation.CreateEnumType(schema, name, List.of(values)));
+    }
+
+    /** Adds a label at the end of an enum type ({@code ALTER TYPE ... ADD VALUE}). */
+    public void addEnumValue(String type, String value) {
+        invoke(new Operation.AddEnumValue(schema, type, value, null, null));
+    }
+
+    /** Adds a label right before another one ({@code ALTER TYPE ... ADD VALUE ... BEFORE}). */
+    public void addEnumValueBefore(String type, String value, String before) {
+        invoke(new Operation.AddEnumValue(schema, type, value, before, null));
+    }
+
+    /** Adds a label right after another one ({@code ALTER TYPE ... ADD VALUE ... AFTER}). */
+    public void addEnumValueAfter(String type, String value, String after) {
+        invoke(new Operation.AddEnumValue(schema, type, value, null, after));
+    }
+
+    public void dropEnumType(String name) {
+        invoke(new Operation.DropEnumType(schema, name, false));
+    }
+
     // ---- data ---------------------------------------------------------------------------------------------
 
     /**

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a PostgreSQL schema in five catalog queries, whatever the number of tables: tables, columns, constraints,
- * indexes, sequences.
+ * Reads a PostgreSQL schema in six catalog queries, whatever the number of tables: tables, columns, constraints,
+ * indexes, sequences, enum types.
  */
 final class PostgresSchemaReader implements SchemaReader {
 
@@ -107,9 +107,15 @@ final class PostgresSchemaReader implements SchemaReader {
                 + "   WHERE c.relname = s.sequencename AND n.nspname = s.schemaname AND d.deptype IN ('a', 'i'))"
                 + " ORDER BY s.sequencename", schema, rows -> sequences.add(new Schema.Sequence(rows.getString(1),
                         rows.getLong(2), rows.getLong(3))));
+        List<Schema.EnumType> enumTypes = new ArrayList<>();
+        query(connection, "SELECT t.typname, ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid"
+                + "   ORDER BY e.enumsortorder)"
+                + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = " + namespace + " AND t.typtype = 'e' ORDER BY t.typname", schema,
+                rows -> enumTypes.add(new Schema.EnumType(rows.getString(1), strings(rows.getArray(2)))));
         List<Schema.Table> result = new ArrayList<>();
         tables.forEach((name, table) -> result.add(table.build(name)));
-        return new Schema(result, sequences);
+        return new Schema(result, sequences, enumTypes);
     }
 
     private interface RowHandler {

@@ -12,12 +12,19 @@ import java.util.stream.Collectors;
  *
  * @param tables the tables
  * @param sequences the standalone sequences (not those owned by identity or serial columns)
+ * @param enumTypes PostgreSQL's enum types ({@code CREATE TYPE ... AS ENUM}), which columns name as their type
  */
-public record Schema(List<Table> tables, List<Sequence> sequences) {
+public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
 
     public Schema {
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
+        enumTypes = List.copyOf(enumTypes);
+    }
+
+    /** A schema without enum types (H2 has none; a model translated field by field knows none). */
+    public Schema(List<Table> tables, List<Sequence> sequences) {
+        this(tables, sequences, List.of());
     }
 
     public Map<String, Table> tablesByName() {
@@ -94,5 +101,13 @@ public record Schema(List<Table> tables, List<Sequence> sequences) {
     }
 
     public record Sequence(String name, long start, long increment) {
+    }
+
+    /** An enum type: its labels in their sort order. */
+    public record EnumType(String name, List<String> values) {
+
+        public EnumType {
+            values = List.copyOf(values);
+        }
     }
 }

@@ -11,7 +11,7 @@ import dev.migrate.dialect.Dialect;
 public interface SchemaReader {
 
     /**
-     * Reads the tables and sequences of a schema.
+     * Reads the tables, sequences and (PostgreSQL) enum types of a schema.
      *
      * @param schema the schema, or {@code null} for the connection's current one
      * @param ignoredTables tables to leave out (Migrate's own)

@@ -96,6 +96,35 @@ class GeneratedSourceTest {
     }
 
     @Test
+    void hostileEnumTypeNamesAndLabelsStayNamesAndLabels() throws Exception {
+        db.reset();
+        String type = "mood\"; DROP TABLE victims; --" + ESCAPED_BREAK;
+        List<String> labels = List.of("it's", "a'); DROP TABLE victims; --", "back\\slash " + ESCAPED_BREAK + CODE);
+        db.execute("CREATE TABLE victims (id int)");
+        Schema target = new Schema(List.of(), List.of(), List.of(new Schema.EnumType(type, labels)));
+        List<Change> changes = SchemaComparison.all().compare(target, new Schema(List.of(), List.of()));
+
+        JavaRenderer renderer = new JavaRenderer();
+        Revision revision = new Revision("abc123def457", List.of(), Set.of(), List.of(), "enum types",
+                Instant.parse("2026-12-02T10:00:00Z"), null);
+        Path file = writer(RevisionWriter.DEFAULT_TEMPLATE).write(revision, true, new RevisionWriter.Body(
+                renderer.upgrade(changes), renderer.downgrade(changes), null, null, renderer.staticImports()));
+        ClassLoader compiled = JavaSources.compile(sources);
+        Class<?> compiledType = compiled.loadClass("db.generated." + file.getFileName().toString().replace(".java", ""));
+        Migrate migrate = Migrate.builder().dataSource(db.dataSource())
+                .scripts(ScriptDirectory.of(List.of(JavaRevisionScript.of(compiledType)))).build();
+
+        migrate.upgrade("heads");
+        assertThat(new Catalog(db).tables()).contains("victims").doesNotContain("pwned");
+        assertThat(db.queryForStrings("SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
+                + " WHERE t.typname = '" + type.replace("'", "''") + "' ORDER BY e.enumsortorder"))
+                .containsExactlyElementsOf(labels);
+        migrate.downgrade("base");
+        assertThat(db.queryForStrings("SELECT typname FROM pg_type WHERE typtype = 'e'")).isEmpty();
+        assertThat(new Catalog(db).tables()).contains("victims");
+    }
+
+    @Test
     void aMessageCannotAddLinesToAnSqlRevisionsHeader() throws Exception {
         String message = "users\r-- migrate:upgrade\rDROP TABLE victims;\u2028\n-- migrate:downgrade";
         Revision revision = new Revision("abc123def456", List.of(), Set.of(), List.of(), message,

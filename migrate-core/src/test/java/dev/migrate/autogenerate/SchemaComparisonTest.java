@@ -195,4 +195,55 @@ class SchemaComparisonTest {
         assertThat(SchemaComparison.all().compare(target, LIVE)).extracting(Change::description)
                 .containsExactly("remove foreign key fk_posts_user on posts", "remove table posts");
     }
+
+    static Schema withLevels(String... labels) {
+        return new Schema(LIVE.tables(), List.of(), List.of(new Schema.EnumType("level", List.of(labels))));
+    }
+
+    @Test
+    void enumLabelsTheModelAddsGoWhereTheModelPutsThem() {
+        List<Change> changes = SchemaComparison.all().compare(withLevels("TOP", "UP", "LOW", "MID", "HIGH", "MAX"),
+                withLevels("LOW", "HIGH"));
+        assertThat(changes).singleElement().satisfies(change -> {
+            assertThat(change.description()).isEqualTo("add [TOP, UP, MID, MAX] to enum type level");
+            assertThat(change.upgrade()).containsExactly(
+                    new Operation.AddEnumValue(null, "level", "TOP", "LOW", null),
+                    new Operation.AddEnumValue(null, "level", "UP", null, "TOP"),
+                    new Operation.AddEnumValue(null, "level", "MID", null, "LOW"),
+                    new Operation.AddEnumValue(null, "level", "MAX", null, "HIGH"));
+            assertThat(change.downgrade()).isEmpty();
+            assertThat(change.hint()).contains("the downgrade leaves [TOP, UP, MID, MAX] in level");
+        });
+    }
+
+    @Test
+    void enumLabelsRemovedOrReorderedAreNamedWithoutAnOperation() {
+        for (Schema target : List.of(withLevels("HIGH", "LOW"), withLevels("LOW"), withLevels("LOW", "NEW"))) {
+            assertThat(SchemaComparison.all().compare(target, withLevels("LOW", "HIGH"))).singleElement()
+                    .satisfies(change -> {
+                        assertThat(change.description()).startsWith("change values of enum type level from "
+                                + "[LOW, HIGH] to ");
+                        assertThat(change.upgrade()).isEmpty();
+                        assertThat(change.hint()).contains("cannot remove or reorder the values of enum type level");
+                    });
+        }
+    }
+
+    @Test
+    void enumTypesComeBeforeTheirTablesAndGoAfterTheirColumns() {
+        Schema.Table tasks = new Schema.Table("tasks", List.of(column("id", "bigint", false), column("level", "level",
+                true)), List.of("id"), List.of(), List.of(), List.of(), List.of(), null);
+        Schema target = new Schema(List.of(tasks), List.of(), List.of(new Schema.EnumType("level", List.of("LOW"))));
+        Schema live = new Schema(List.of(), List.of(), List.of(new Schema.EnumType("gone", List.of("X"))));
+        List<Change> changes = SchemaComparison.all().compare(target, live);
+        assertThat(changes).extracting(Change::description).containsExactly("add enum type level", "add table tasks",
+                "remove enum type gone");
+        assertThat(SchemaComparison.upgrade(changes).get(0))
+                .isEqualTo(new Operation.CreateEnumType(null, "level", List.of("LOW")));
+        assertThat(SchemaComparison.downgrade(changes)).containsExactly(
+                new Operation.CreateEnumType(null, "gone", List.of("X")), new Operation.DropTable(null, "tasks", false),
+                new Operation.DropEnumType(null, "level", false));
+        assertThat(new SchemaComparison(List.of(), List.of("gone")).compare(target, live))
+                .extracting(Change::description).containsExactly("add enum type level", "add table tasks");
+    }
 }

@@ -304,12 +304,15 @@ public class MigrateProperties {
         private String message;
 
         /**
-         * Comma-separated list of name patterns of the tables and sequences to compare ("*" matches any run of
-         * characters), with their columns, keys, indexes and constraints; everything when empty.
+         * Comma-separated list of name patterns of the tables, sequences and enum types to compare ("*" matches any
+         * run of characters), tables with their columns, keys, indexes and constraints; everything when empty.
          */
         private List<String> includeTables = new ArrayList<>();
 
-        /** Comma-separated list of name patterns of the tables and sequences to leave out of the comparison. */
+        /**
+         * Comma-separated list of name patterns of the tables, sequences and enum types to leave out of the
+         * comparison.
+         */
         private List<String> excludeTables = new ArrayList<>();
 
         /** Comma-separated list of "table.column" patterns of columns to leave out of the comparison. */

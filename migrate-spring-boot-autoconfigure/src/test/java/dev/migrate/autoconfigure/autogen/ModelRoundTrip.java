@@ -150,7 +150,8 @@ final class ModelRoundTrip {
 
     /**
      * A database's schema as a comparable text: tables, columns with normalised types, keys, constraints with the
-     * names the database made up left out, indexes and sequences, each list in one order (columns by name).
+     * names the database made up left out, indexes, sequences and enum types, each list in one order (columns by
+     * name).
      */
     static String dump(TestDatabase database) throws Exception {
         Schema schema;
@@ -174,6 +175,8 @@ final class ModelRoundTrip {
         }
         schema.sequences().stream().sorted(Comparator.comparing(Schema.Sequence::name))
                 .forEach(sequence -> text.append(sequence).append('\n'));
+        schema.enumTypes().stream().sorted(Comparator.comparing(Schema.EnumType::name))
+                .forEach(type -> text.append(type).append('\n'));
         return text.toString();
     }
 

@@ -1,0 +1,129 @@
+package dev.migrate.autogenerate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrate.Migrate;
+import dev.migrate.command.CommandResult;
+import dev.migrate.command.Commands;
+import dev.migrate.dialect.PostgresDialect;
+import dev.migrate.schema.Schema;
+import dev.migrate.schema.SchemaReader;
+import dev.migrate.schema.ScratchSchema;
+import dev.migrate.script.Location;
+import dev.migrate.script.RevisionWriter;
+import dev.migrate.testing.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL enum types through autogenerate, as Hibernate's named enums make them: created before the tables that
+ * use them, labels added where the model puts them, dropped after the columns that used them, and downgraded.
+ */
+class EnumTypesOnPostgresTest {
+
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.postgres();
+
+    @TempDir
+    Path folder;
+
+    static final List<String> FIRST = List.of(
+            "create type level as enum ('LOW', 'HIGH')",
+            "create type gone as enum ('X')",
+            "create table task (id bigint primary key, level level, old gone)");
+
+    static final List<String> SECOND = List.of(
+            "create type level as enum ('TOP', 'LOW', 'MID', 'HIGH', 'MAX')",
+            "create type fresh as enum ('A', 'B')",
+            "create table task (id bigint primary key, level level, fresh fresh)");
+
+    Commands commands(List<String> modelDdl) {
+        Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
+        TargetSchema model = (live, dialect) -> {
+            try {
+                return ScratchSchema.build(live, dialect, modelDdl);
+            }
+            catch (ScratchSchema.Unavailable ex) {
+                throw new IllegalStateException(ex);
+            }
+        };
+        RevisionWriter writer = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.SQL, folder,
+                "db.revisions", RevisionWriter.DEFAULT_TEMPLATE, Location.parse("filesystem:" + folder)),
+                Clock.systemUTC());
+        return new Commands(migrate, writer, new Autogenerator(migrate, model, SchemaComparison.all()));
+    }
+
+    @Test
+    void typesAndLabelsGoUpAndDownWithTheModel() throws Exception {
+        db.reset();
+        CommandResult first = commands(FIRST).run("revision --autogenerate -m first");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        String created = read("_first.sql");
+        assertThat(created).contains("CREATE TYPE level AS ENUM ('LOW', 'HIGH');")
+                .contains("CREATE TYPE gone AS ENUM ('X');");
+        assertThat(created.indexOf("CREATE TYPE level")).isLessThan(created.indexOf("CREATE TABLE task"));
+        assertThat(commands(FIRST).run("upgrade heads").exitCode()).isZero();
+        db.execute("INSERT INTO task VALUES (1, 'HIGH', 'X')");
+        assertThat(commands(FIRST).run("check").output()).isEqualTo("No new upgrade operations detected.");
+
+        CommandResult second = commands(SECOND).run("revision --autogenerate -m second");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        String changed = read("_second.sql");
+        assertThat(changed).contains("ALTER TYPE level ADD VALUE 'TOP' BEFORE 'LOW';")
+                .contains("ALTER TYPE level ADD VALUE 'MID' AFTER 'LOW';")
+                .contains("ALTER TYPE level ADD VALUE 'MAX' AFTER 'HIGH';")
+                .contains("-- PostgreSQL cannot remove a value from an enum type: the downgrade leaves [TOP, MID, MAX]")
+                .contains("CREATE TYPE fresh AS ENUM ('A', 'B');").contains("DROP TYPE gone;");
+        assertThat(changed.indexOf("DROP TYPE gone")).as("after the column that used it")
+                .isGreaterThan(changed.indexOf("DROP COLUMN old"));
+        CommandResult upgrade = commands(SECOND).run("upgrade heads");
+        assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
+        assertThat(labels("level")).containsExactly("TOP", "LOW", "MID", "HIGH", "MAX");
+        assertThat(commands(SECOND).run("check").output()).isEqualTo("No new upgrade operations detected.");
+        db.execute("INSERT INTO task VALUES (2, 'MID', 'B')");
+
+        db.execute("DELETE FROM task WHERE id = 2");
+        assertThat(commands(SECOND).run("downgrade -1").exitCode()).isZero();
+        assertThat(labels("gone")).containsExactly("X");
+        assertThat(labels("fresh")).isEmpty();
+        // The labels stay: against the first model, that is the one difference, named with what to do about it.
+        List<Change> left;
+        try (Connection connection = db.connect()) {
+            Schema live = SchemaReader.of(new PostgresDialect()).read(connection, null, Set.of("migrate_version",
+                    "migrate_history", "migrate_history_batches"));
+            left = SchemaComparison.all().compare(ScratchSchema.build(connection, new PostgresDialect(), FIRST), live);
+        }
+        assertThat(left).singleElement().satisfies(change -> {
+            assertThat(change.description()).isEqualTo("change values of enum type level from [TOP, LOW, MID, HIGH, "
+                    + "MAX] to [LOW, HIGH]");
+            assertThat(change.upgrade()).isEmpty();
+            assertThat(change.hint()).contains("rename it, create it anew with [LOW, HIGH]");
+        });
+
+        assertThat(commands(FIRST).run("downgrade base").exitCode()).isZero();
+        assertThat(db.queryForStrings("SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = 'public' AND t.typtype = 'e'")).isEmpty();
+    }
+
+    private List<String> labels(String type) throws Exception {
+        return db.queryForStrings("SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
+                + " WHERE t.typname = '" + type + "' ORDER BY e.enumsortorder");
+    }
+
+    private String read(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return Files.readString(files.filter(file -> file.toString().endsWith(suffix)).findFirst().orElseThrow());
+        }
+    }
+}
