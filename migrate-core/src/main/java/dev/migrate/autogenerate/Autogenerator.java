@@ -71,6 +71,40 @@ public final class Autogenerator {
     }
 
     /**
+     * The enum labels the changes add and then use (in a default or a check): PostgreSQL refuses a label in the
+     * transaction that added it, so a revision holding both runs non-transactional, as Alembic's autocommit block.
+     */
+    public List<String> enumLabelsUsedWhereAdded(List<Change> changes) {
+        List<String> added = new ArrayList<>();
+        List<Operation> others = new ArrayList<>();
+        for (Change change : changes) {
+            for (Operation operation : change.upgrade()) {
+                if (operation instanceof Operation.AddEnumValue add) {
+                    added.add(add.value());
+                }
+                else {
+                    others.add(operation);
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            return List.of();
+        }
+        Dialect dialect = dialect();
+        StringBuilder text = new StringBuilder();
+        for (Operation operation : others) {
+            if (operation instanceof Operation.Execute execute) {
+                text.append(execute.sql()).append('\n');
+            }
+            else if (!(operation instanceof Operation.JdbcWork || operation instanceof Operation.BatchUpdate
+                    || operation instanceof Operation.BulkInsert)) {
+                dialect.render(operation).forEach(sql -> text.append(sql).append('\n'));
+            }
+        }
+        return added.stream().filter(label -> text.indexOf(dialect.stringLiteral(label)) >= 0).toList();
+    }
+
+    /**
      * The changes with what lint finds in them added to their hints, so that the person reviewing the revision
      * sees each hazard the generator could not avoid (only with safe forms, on PostgreSQL).
      *

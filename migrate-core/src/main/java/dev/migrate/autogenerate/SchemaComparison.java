@@ -74,14 +74,17 @@ public final class SchemaComparison {
             }
         }
         renameHints(changes, added, removed);
+        Set<String> enumTypes = new HashSet<>();
+        target.enumTypes().forEach(type -> enumTypes.add(type.name()));
+        live.enumTypes().forEach(type -> enumTypes.add(type.name()));
         for (Schema.Table table : wanted.values()) {
             Schema.Table existing = present.get(table.name());
             if (existing != null) {
-                compareTable(changes, table, existing);
+                compareTable(changes, table, existing, enumTypes);
             }
         }
         compareSequences(changes, target, live);
-        compareEnumTypes(changes, target, live);
+        compareEnumTypes(changes, target, live, wanted, present);
         List<Change> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(Change::phase));
         return ordered;
@@ -231,7 +234,7 @@ public final class SchemaComparison {
 
     // ---- one table ----------------------------------------------------------------------------------------
 
-    private void compareTable(List<Change> changes, Schema.Table target, Schema.Table live) {
+    private void compareTable(List<Change> changes, Schema.Table target, Schema.Table live, Set<String> enumTypes) {
         String table = target.name();
         List<Schema.Column> addedColumns = new ArrayList<>();
         List<Schema.Column> removedColumns = new ArrayList<>();
@@ -244,7 +247,7 @@ public final class SchemaComparison {
                         List.of(new Operation.DropColumn(null, table, column.name(), false)), null));
             }
             else {
-                compareColumn(changes, table, column, existing);
+                compareColumn(changes, table, column, existing, enumTypes);
             }
         }
         for (Schema.Column column : live.columns()) {
@@ -333,12 +336,16 @@ public final class SchemaComparison {
         return name == null || GENERATED_NAME.matcher(name).matches();
     }
 
-    private static void compareColumn(List<Change> changes, String table, Schema.Column target, Schema.Column live) {
+    private static void compareColumn(List<Change> changes, String table, Schema.Column target, Schema.Column live,
+            Set<String> enumTypes) {
         String name = table + "." + target.name();
         if (!target.type().equals(live.type())) {
-            changes.add(alter(name + " type " + live.type() + " -> " + target.type(), table, target.name(),
+            Change change = alter(name + " type " + live.type() + " -> " + target.type(), table, target.name(),
                     spec(TypeNames.columnType(target.type()), null, false, null, false, null),
-                    spec(TypeNames.columnType(live.type()), null, false, null, false, null)));
+                    spec(TypeNames.columnType(live.type()), null, false, null, false, null));
+            changes.add(new Change(change.phase(), change.description(),
+                    List.of(usingText(change.upgrade().get(0), target.type(), enumTypes)),
+                    List.of(usingText(change.downgrade().get(0), live.type(), enumTypes)), null));
         }
         if (target.nullable() != live.nullable() && !(target.identity() && live.identity())) {
             changes.add(alter(name + (target.nullable() ? " nullable" : " not null"), table, target.name(),
@@ -355,6 +362,21 @@ public final class SchemaComparison {
             changes.add(alter(name + " comment", table, target.name(), spec(null, null, false, null, true, target.comment()),
                     spec(null, null, false, null, true, live.comment())));
         }
+    }
+
+    /**
+     * A type change to an enum type goes through text: PostgreSQL casts no other type to an enum type on its own,
+     * not even another enum type.
+     */
+    private static Operation usingText(Operation operation, String newType, Set<String> enumTypes) {
+        Operation.AlterColumn alter = (Operation.AlterColumn) operation;
+        if (!enumTypes.contains(newType)) {
+            return alter;
+        }
+        String using = VarcharCasts.quoted(alter.column()) + "::text::" + newType;
+        return new Operation.AlterColumn(alter.schema(), alter.table(), alter.column(), alter.type(), using,
+                alter.nullable(), alter.changeDefault(), alter.defaultSql(), alter.newName(), alter.changeComment(),
+                alter.comment());
     }
 
     private record AlterSpec(dev.migrate.op.ColumnType type, Boolean nullable, boolean changeDefault, String defaultSql,
@@ -530,33 +552,77 @@ public final class SchemaComparison {
      * the model puts it. PostgreSQL can neither take a label away nor reorder them, so those changes come with a hint
      * and no operation: the type is rebuilt by hand.
      */
-    private void compareEnumTypes(List<Change> changes, Schema target, Schema live) {
-        Map<String, Schema.EnumType> present = new LinkedHashMap<>();
-        live.enumTypes().stream().filter(type -> filter.include(ObjectFilter.Kind.ENUM_TYPE, null, type.name()))
-                .forEach(type -> present.put(type.name(), type));
-        Set<String> wanted = new HashSet<>();
+    private void compareEnumTypes(List<Change> changes, Schema target, Schema live, Map<String, Schema.Table> wanted,
+            Map<String, Schema.Table> present) {
+        // A type goes with the tables that use it: one a compared table needs is compared whatever its name, and
+        // one a column keeps using (in the model, or in a table left out of the comparison) is never dropped.
+        Set<String> neededByCompared = typesUsedBy(wanted.values());
+        Set<String> stillUsed = typesUsedBy(target.tables());
+        stillUsed.addAll(typesUsedBy(live.tables().stream().filter(t -> !present.containsKey(t.name())).toList()));
+        Set<String> usedByPresent = typesUsedBy(present.values());
+        Map<String, Schema.EnumType> existingTypes = new LinkedHashMap<>();
+        live.enumTypes().forEach(type -> existingTypes.put(type.name(), type));
+        Set<String> modelled = new HashSet<>();
         for (Schema.EnumType type : target.enumTypes()) {
-            if (!filter.include(ObjectFilter.Kind.ENUM_TYPE, null, type.name())) {
+            modelled.add(type.name());
+            if (!neededByCompared.contains(type.name())
+                    && !filter.include(ObjectFilter.Kind.ENUM_TYPE, null, type.name())) {
                 continue;
             }
-            wanted.add(type.name());
-            Schema.EnumType existing = present.get(type.name());
+            Schema.EnumType existing = existingTypes.get(type.name());
             if (existing == null) {
-                changes.add(new Change(Change.Phase.CREATE_TYPE, "add enum type " + type.name(),
-                        List.of(new Operation.CreateEnumType(null, type.name(), type.values())),
-                        List.of(new Operation.DropEnumType(null, type.name(), false)), null));
+                changes.add(new Change(Change.Phase.CREATE_TYPE, "add enum type " + type.name(), createType(type),
+                        dropType(type), null));
+                continue;
             }
-            else if (!existing.values().equals(type.values())) {
+            if (!existing.values().equals(type.values())) {
                 changes.add(enumValuesChange(type, existing.values()));
             }
-        }
-        for (Schema.EnumType type : present.values()) {
-            if (!wanted.contains(type.name())) {
-                changes.add(new Change(Change.Phase.DROP_TYPE, "remove enum type " + type.name(),
-                        List.of(new Operation.DropEnumType(null, type.name(), false)),
-                        List.of(new Operation.CreateEnumType(null, type.name(), type.values())), null));
+            if (existing.varcharCasts() != type.varcharCasts()) {
+                List<Operation> create = VarcharCasts.create(type.name());
+                List<Operation> drop = VarcharCasts.drop(type.name());
+                changes.add(new Change(Change.Phase.CREATE_TYPE, (type.varcharCasts() ? "add" : "remove")
+                        + " the casts between enum type " + type.name() + " and character varying",
+                        type.varcharCasts() ? create : drop, type.varcharCasts() ? drop : create, null));
             }
         }
+        for (Schema.EnumType type : existingTypes.values()) {
+            boolean compared = usedByPresent.contains(type.name())
+                    || filter.include(ObjectFilter.Kind.ENUM_TYPE, null, type.name());
+            if (compared && !modelled.contains(type.name()) && !stillUsed.contains(type.name())) {
+                changes.add(new Change(Change.Phase.DROP_TYPE, "remove enum type " + type.name(), dropType(type),
+                        createType(type), null));
+            }
+        }
+    }
+
+    private static List<Operation> createType(Schema.EnumType type) {
+        List<Operation> operations = new ArrayList<>(List.of(new Operation.CreateEnumType(null, type.name(),
+                type.values())));
+        if (type.varcharCasts()) {
+            operations.addAll(VarcharCasts.create(type.name()));
+        }
+        return operations;
+    }
+
+    private static List<Operation> dropType(Schema.EnumType type) {
+        List<Operation> operations = new ArrayList<>();
+        if (type.varcharCasts()) {
+            operations.addAll(VarcharCasts.drop(type.name()));
+        }
+        operations.add(new Operation.DropEnumType(null, type.name(), false));
+        return operations;
+    }
+
+    /** The names of the types the tables' columns have, arrays by their element type. */
+    private static Set<String> typesUsedBy(java.util.Collection<Schema.Table> tables) {
+        Set<String> types = new HashSet<>();
+        for (Schema.Table table : tables) {
+            for (Schema.Column column : table.columns()) {
+                types.add(column.type().replaceAll("(\\[\\])+$", ""));
+            }
+        }
+        return types;
     }
 
     private static Change enumValuesChange(Schema.EnumType type, List<String> present) {

@@ -20,6 +20,7 @@ import dev.migrate.autogenerate.SafeForms;
 import dev.migrate.autogenerate.SchemaComparison;
 import dev.migrate.lint.Lint;
 import dev.migrate.lint.OperationsScript;
+import dev.migrate.op.Operation;
 import dev.migrate.op.RevisionContext;
 import dev.migrate.revision.Direction;
 import dev.migrate.revision.HistoryEntry;
@@ -571,6 +572,13 @@ public final class Commands {
             followUp = List.of();
             transactional = false;
         }
+        List<String> labelsUsedWhereAdded = transactional && !own.isEmpty()
+                ? autogenerator().enumLabelsUsedWhereAdded(own) : List.of();
+        if (!labelsUsedWhereAdded.isEmpty()) {
+            transactional = false;
+            own = notedOnLabelAdditions(own, "the revision is non-transactional: PostgreSQL cannot use "
+                    + labelsUsedWhereAdded + " in the transaction that adds them");
+        }
         if (!changes.isEmpty()) {
             own = autogenerator().withLintFindings(own, revision, transactional, List.of());
         }
@@ -593,6 +601,12 @@ public final class Commands {
             out.append("Generating ").append(second).append(" ... done");
         }
         return out.toString();
+    }
+
+    private static List<Change> notedOnLabelAdditions(List<Change> changes, String note) {
+        return changes.stream().map(change -> change.upgrade().stream().noneMatch(Operation.AddEnumValue.class::isInstance)
+                ? change : new Change(change.phase(), change.description(), change.upgrade(), change.downgrade(),
+                        change.hint() == null ? note : change.hint() + "; " + note)).toList();
     }
 
     private static void describe(StringBuilder out, List<Change> changes) {

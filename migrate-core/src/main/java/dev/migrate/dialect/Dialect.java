@@ -272,6 +272,10 @@ public abstract class Dialect {
         if (operation instanceof AlterColumn alter && alter.using() != null && !supportsAlterTypeUsing()) {
             return name() + " cannot convert a column's values with USING";
         }
+        if ((operation instanceof Operation.CreateEnumType || operation instanceof Operation.AddEnumValue
+                || operation instanceof Operation.DropEnumType) && !supportsEnumTypes()) {
+            return name() + " has no enum types (CREATE TYPE ... AS ENUM is PostgreSQL's)";
+        }
         List<TableElement> constraints = new ArrayList<>();
         if (operation instanceof CreateTable table) {
             constraints.addAll(table.constraints());
@@ -356,6 +360,11 @@ public abstract class Dialect {
                     + (op.comment() == null ? "NULL" : stringLiteral(op.comment())));
         }
         throw new IllegalArgumentException(operation.getClass().getSimpleName() + " is run by the executor, not rendered");
+    }
+
+    /** Whether the database has enum types of its own ({@code CREATE TYPE ... AS ENUM}). */
+    public boolean supportsEnumTypes() {
+        return false;
     }
 
     /** Enum types are PostgreSQL's; a dialect without them refuses the operation. */

@@ -53,6 +53,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsEnumTypes() {
+        return true;
+    }
+
+    @Override
     protected String createEnumType(Operation.CreateEnumType op) {
         return "CREATE TYPE " + qualify(op.schema(), op.name()) + " AS ENUM ("
                 + String.join(", ", op.values().stream().map(this::stringLiteral).toList()) + ")";
@@ -60,7 +65,8 @@ public final class PostgresDialect extends Dialect {
 
     @Override
     protected String addEnumValue(Operation.AddEnumValue op) {
-        return "ALTER TYPE " + qualify(op.schema(), op.type()) + " ADD VALUE " + stringLiteral(op.value())
+        // IF NOT EXISTS: a downgrade cannot take a label away, so an upgrade run again finds it there.
+        return "ALTER TYPE " + qualify(op.schema(), op.type()) + " ADD VALUE IF NOT EXISTS " + stringLiteral(op.value())
                 + (op.before() != null ? " BEFORE " + stringLiteral(op.before())
                         : op.after() != null ? " AFTER " + stringLiteral(op.after()) : "");
     }

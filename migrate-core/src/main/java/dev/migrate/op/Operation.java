@@ -199,7 +199,7 @@ public sealed interface Operation {
 
         public CreateEnumType {
             Names.require(name, "type name");
-            values.forEach(value -> Names.require(value, "enum label"));
+            values.forEach(Operation::requireLabel);
             values = List.copyOf(values);
         }
     }
@@ -212,7 +212,7 @@ public sealed interface Operation {
 
         public AddEnumValue {
             Names.require(type, "type name");
-            Names.require(value, "enum label");
+            requireLabel(value);
             if (before != null && after != null) {
                 throw new IllegalArgumentException("A label goes before one label or after one, not both: " + value);
             }
@@ -329,6 +329,13 @@ public sealed interface Operation {
         @Override
         public String toString() {
             return "JdbcWork[description=" + description + "]";
+        }
+    }
+
+    /** An enum label may be any text PostgreSQL takes (blank ones too), but not absent or holding a NUL. */
+    private static void requireLabel(String label) {
+        if (label == null || label.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("An enum label must be text without NUL characters: " + label);
         }
     }
 }

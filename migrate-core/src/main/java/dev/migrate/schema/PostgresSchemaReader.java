@@ -109,10 +109,14 @@ final class PostgresSchemaReader implements SchemaReader {
                         rows.getLong(2), rows.getLong(3))));
         List<Schema.EnumType> enumTypes = new ArrayList<>();
         query(connection, "SELECT t.typname, ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid"
-                + "   ORDER BY e.enumsortorder)"
+                + "   ORDER BY e.enumsortorder),"
+                + " EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = 'character varying'::regtype"
+                + "   AND c.casttarget = t.oid) AND EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = t.oid"
+                + "   AND c.casttarget = 'character varying'::regtype)"
                 + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
                 + " WHERE n.nspname = " + namespace + " AND t.typtype = 'e' ORDER BY t.typname", schema,
-                rows -> enumTypes.add(new Schema.EnumType(rows.getString(1), strings(rows.getArray(2)))));
+                rows -> enumTypes.add(new Schema.EnumType(rows.getString(1), strings(rows.getArray(2)),
+                        rows.getBoolean(3))));
         List<Schema.Table> result = new ArrayList<>();
         tables.forEach((name, table) -> result.add(table.build(name)));
         return new Schema(result, sequences, enumTypes);

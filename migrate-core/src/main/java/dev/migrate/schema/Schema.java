@@ -103,11 +103,20 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
     public record Sequence(String name, long start, long increment) {
     }
 
-    /** An enum type: its labels in their sort order. */
-    public record EnumType(String name, List<String> values) {
+    /**
+     * An enum type: its labels in their sort order.
+     *
+     * @param varcharCasts whether implicit casts join it and {@code character varying} both ways, as Hibernate's DDL
+     *     makes them for its named enums (so that text compares with the type)
+     */
+    public record EnumType(String name, List<String> values, boolean varcharCasts) {
 
         public EnumType {
             values = List.copyOf(values);
+        }
+
+        public EnumType(String name, List<String> values) {
+            this(name, values, false);
         }
     }
 }

@@ -40,13 +40,19 @@ class EnumTypesOnPostgresTest {
 
     static final List<String> FIRST = List.of(
             "create type level as enum ('LOW', 'HIGH')",
+            // As Hibernate's DDL makes them for its named enums.
+            "create cast (varchar as level) with inout as implicit",
+            "create cast (level as varchar) with inout as implicit",
             "create type gone as enum ('X')",
-            "create table task (id bigint primary key, level level, old gone)");
+            "create table task (id bigint primary key, level level, old gone, kind varchar(10))");
 
     static final List<String> SECOND = List.of(
             "create type level as enum ('TOP', 'LOW', 'MID', 'HIGH', 'MAX')",
+            "create cast (varchar as level) with inout as implicit",
+            "create cast (level as varchar) with inout as implicit",
             "create type fresh as enum ('A', 'B')",
-            "create table task (id bigint primary key, level level, fresh fresh)");
+            "create type kind as enum ('BUG', 'TASK')",
+            "create table task (id bigint primary key, level level, fresh fresh, kind kind)");
 
     Commands commands(List<String> modelDdl) {
         Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
@@ -71,18 +77,23 @@ class EnumTypesOnPostgresTest {
         assertThat(first.exitCode()).as(first.output()).isZero();
         String created = read("_first.sql");
         assertThat(created).contains("CREATE TYPE level AS ENUM ('LOW', 'HIGH');")
+                .contains("CREATE CAST (character varying AS \"level\") WITH INOUT AS IMPLICIT;")
+                .contains("CREATE CAST (\"level\" AS character varying) WITH INOUT AS IMPLICIT;")
                 .contains("CREATE TYPE gone AS ENUM ('X');");
         assertThat(created.indexOf("CREATE TYPE level")).isLessThan(created.indexOf("CREATE TABLE task"));
         assertThat(commands(FIRST).run("upgrade heads").exitCode()).isZero();
-        db.execute("INSERT INTO task VALUES (1, 'HIGH', 'X')");
+        db.execute("INSERT INTO task VALUES (1, 'HIGH', 'X', 'BUG')");
+        // The casts let text go into the column, as they do in a schema Hibernate built.
+        db.execute("INSERT INTO task (id, level) VALUES (9, 'LOW'::varchar)", "DELETE FROM task WHERE id = 9");
         assertThat(commands(FIRST).run("check").output()).isEqualTo("No new upgrade operations detected.");
 
         CommandResult second = commands(SECOND).run("revision --autogenerate -m second");
         assertThat(second.exitCode()).as(second.output()).isZero();
         String changed = read("_second.sql");
-        assertThat(changed).contains("ALTER TYPE level ADD VALUE 'TOP' BEFORE 'LOW';")
-                .contains("ALTER TYPE level ADD VALUE 'MID' AFTER 'LOW';")
-                .contains("ALTER TYPE level ADD VALUE 'MAX' AFTER 'HIGH';")
+        assertThat(changed).contains("ALTER TYPE level ADD VALUE IF NOT EXISTS 'TOP' BEFORE 'LOW';")
+                .contains("ALTER TYPE level ADD VALUE IF NOT EXISTS 'MID' AFTER 'LOW';")
+                .contains("ALTER TYPE level ADD VALUE IF NOT EXISTS 'MAX' AFTER 'HIGH';")
+                .contains("ALTER TABLE task ALTER COLUMN kind TYPE kind USING \"kind\"::text::kind;")
                 .contains("-- PostgreSQL cannot remove a value from an enum type: the downgrade leaves [TOP, MID, MAX]")
                 .contains("CREATE TYPE fresh AS ENUM ('A', 'B');").contains("DROP TYPE gone;");
         assertThat(changed.indexOf("DROP TYPE gone")).as("after the column that used it")
@@ -91,12 +102,16 @@ class EnumTypesOnPostgresTest {
         assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
         assertThat(labels("level")).containsExactly("TOP", "LOW", "MID", "HIGH", "MAX");
         assertThat(commands(SECOND).run("check").output()).isEqualTo("No new upgrade operations detected.");
-        db.execute("INSERT INTO task VALUES (2, 'MID', 'B')");
+        db.execute("INSERT INTO task (id, level, fresh, kind) VALUES (2, 'MID', 'B', 'TASK')");
+        assertThat(db.queryForStrings("SELECT kind FROM task ORDER BY id")).containsExactly("BUG", "TASK");
 
         db.execute("DELETE FROM task WHERE id = 2");
         assertThat(commands(SECOND).run("downgrade -1").exitCode()).isZero();
         assertThat(labels("gone")).containsExactly("X");
         assertThat(labels("fresh")).isEmpty();
+        assertThat(db.queryForStrings("SELECT format_type(atttypid, atttypmod) || ' ' || kind FROM pg_attribute, task"
+                + " WHERE attrelid = 'task'::regclass AND attname = 'kind'"))
+                .containsExactly("character varying(10) BUG");
         // The labels stay: against the first model, that is the one difference, named with what to do about it.
         List<Change> left;
         try (Connection connection = db.connect()) {
@@ -111,9 +126,35 @@ class EnumTypesOnPostgresTest {
             assertThat(change.hint()).contains("rename it, create it anew with [LOW, HIGH]");
         });
 
+        // Up again: the labels the downgrade left are found there.
+        CommandResult again = commands(SECOND).run("upgrade heads");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(labels("level")).containsExactly("TOP", "LOW", "MID", "HIGH", "MAX");
+        assertThat(commands(SECOND).run("downgrade -1").exitCode()).isZero();
+
         assertThat(commands(FIRST).run("downgrade base").exitCode()).isZero();
         assertThat(db.queryForStrings("SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
                 + " WHERE n.nspname = 'public' AND t.typtype = 'e'")).isEmpty();
+    }
+
+    @Test
+    void aLabelTheRevisionAlsoUsesMakesItNonTransactional() throws Exception {
+        db.reset();
+        List<String> before = List.of("create type level as enum ('LOW', 'HIGH')",
+                "create table job (id bigint primary key, level level)");
+        List<String> after = List.of("create type level as enum ('LOW', 'HIGH', 'URGENT')",
+                "create table job (id bigint primary key, level level, floor level default 'URGENT')");
+        assertThat(commands(before).run("revision --autogenerate -m jobs").exitCode()).isZero();
+        assertThat(commands(before).run("upgrade heads").exitCode()).isZero();
+
+        CommandResult written = commands(after).run("revision --autogenerate -m urgent");
+        assertThat(written.exitCode()).as(written.output()).isZero();
+        assertThat(written.output()).contains("the revision is non-transactional: PostgreSQL cannot use [URGENT] in "
+                + "the transaction that adds them");
+        assertThat(read("_urgent.sql")).contains("-- transactional: false");
+        CommandResult upgrade = commands(after).run("upgrade heads");
+        assertThat(upgrade.exitCode()).as(upgrade.output()).isZero();
+        assertThat(commands(after).run("check").output()).isEqualTo("No new upgrade operations detected.");
     }
 
     private List<String> labels(String type) throws Exception {

@@ -214,6 +214,13 @@ class SchemaComparisonTest {
             assertThat(change.downgrade()).isEmpty();
             assertThat(change.hint()).contains("the downgrade leaves [TOP, UP, MID, MAX] in level");
         });
+        assertThat(new JavaRenderer().upgrade(changes).toString())
+                .contains("op.addEnumValueBefore(\"level\", \"TOP\", \"LOW\");")
+                .contains("op.addEnumValueAfter(\"level\", \"MAX\", \"HIGH\");");
+        assertThat(new JavaRenderer().upgrade(SchemaComparison.all().compare(withLevels("LOW", "HIGH", "NEW"),
+                withLevels())).toString()).contains("op.addEnumValue(\"level\", \"LOW\");\n"
+                        + "op.addEnumValueAfter(\"level\", \"HIGH\", \"LOW\");\n"
+                        + "op.addEnumValueAfter(\"level\", \"NEW\", \"HIGH\");\n");
     }
 
     @Test
@@ -245,5 +252,40 @@ class SchemaComparisonTest {
                 new Operation.DropEnumType(null, "level", false));
         assertThat(new SchemaComparison(List.of(), List.of("gone")).compare(target, live))
                 .extracting(Change::description).containsExactly("add enum type level", "add table tasks");
+    }
+
+    @Test
+    void anEnumTypeGoesWithTheTablesThatUseIt() {
+        Schema.Table t = new Schema.Table("t", List.of(column("id", "bigint", false), column("l", "level", true)),
+                List.of("id"), List.of(), List.of(), List.of(), List.of(), null);
+        Schema.Table legacy = new Schema.Table("legacy", List.of(column("k", "legacy_kind[]", true)), List.of(),
+                List.of(), List.of(), List.of(), List.of(), null);
+        Schema.EnumType level = new Schema.EnumType("level", List.of("LOW"));
+        Schema.EnumType legacyKind = new Schema.EnumType("legacy_kind", List.of("OLD"));
+        // Only table t compared: the type it needs is created though its name matches no pattern.
+        assertThat(new SchemaComparison(List.of("t"), List.of()).compare(new Schema(List.of(t), List.of(),
+                List.of(level)), new Schema(List.of(), List.of()))).extracting(Change::description)
+                .containsExactly("add enum type level", "add table t");
+        // A type an excluded table uses is not dropped.
+        assertThat(new SchemaComparison(List.of(), List.of("legacy")).compare(new Schema(List.of(), List.of()),
+                new Schema(List.of(legacy), List.of(), List.of(legacyKind)))).isEmpty();
+        // A model that knows no enum types (translated field by field) does not drop the one its column uses.
+        assertThat(SchemaComparison.all().compare(new Schema(List.of(t), List.of()), new Schema(List.of(t), List.of(),
+                List.of(level)))).isEmpty();
+    }
+
+    @Test
+    void aColumnBecomingAnEnumTypeIsConvertedThroughText() {
+        Schema.Table before = new Schema.Table("t", List.of(column("l", "varchar(10)", true)), List.of(), List.of(),
+                List.of(), List.of(), List.of(), null);
+        Schema.Table after = new Schema.Table("t", List.of(column("l", "level", true)), List.of(), List.of(),
+                List.of(), List.of(), List.of(), null);
+        List<Change> changes = SchemaComparison.all().compare(new Schema(List.of(after), List.of(),
+                List.of(new Schema.EnumType("level", List.of("LOW")))), new Schema(List.of(before), List.of()));
+        assertThat(SchemaComparison.upgrade(changes)).extracting(Object::getClass).containsExactly(
+                Operation.CreateEnumType.class, Operation.AlterColumn.class);
+        assertThat(((Operation.AlterColumn) SchemaComparison.upgrade(changes).get(1)).using())
+                .isEqualTo("\"l\"::text::level");
+        assertThat(((Operation.AlterColumn) SchemaComparison.downgrade(changes).get(0)).using()).isNull();
     }
 }

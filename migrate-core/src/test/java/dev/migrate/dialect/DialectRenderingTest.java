@@ -141,4 +141,23 @@ class DialectRenderingTest {
         assertThat(h2.quote("value")).isEqualTo("\"value\"");
         assertThat(h2.qualify("app", "order")).isEqualTo("app.\"order\"");
     }
+
+    @Test
+    void enumTypesArePostgresqlsAndTheirLabelsAreLiterals() {
+        assertThat(postgres.render(one(op -> op.createEnumType("mood", "calm", "it's", ""))))
+                .containsExactly("CREATE TYPE mood AS ENUM ('calm', 'it''s', '')");
+        assertThat(postgres.render(one(op -> op.addEnumValue("mood", "busy"))))
+                .containsExactly("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'busy'");
+        assertThat(postgres.render(one(op -> op.addEnumValueBefore("mood", "first", "calm"))))
+                .containsExactly("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'first' BEFORE 'calm'");
+        assertThat(postgres.render(one(op -> op.addEnumValueAfter("mood", "second", "calm"))))
+                .containsExactly("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'second' AFTER 'calm'");
+        assertThat(postgres.render(one(op -> op.inSchema("app").dropEnumType("Mood"))))
+                .containsExactly("DROP TYPE app.\"Mood\"");
+        Operation create = one(op -> op.createEnumType("mood", "calm"));
+        assertThat(postgres.problemWith(create)).isNull();
+        assertThat(h2.problemWith(create)).isEqualTo("h2 has no enum types (CREATE TYPE ... AS ENUM is PostgreSQL's)");
+        assertThat(h2.problemWith(one(op -> op.addEnumValue("mood", "busy")))).isNotNull();
+        assertThat(h2.problemWith(one(op -> op.dropEnumType("mood")))).isNotNull();
+    }
 }

@@ -66,8 +66,12 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
     /** Hibernate's DDL for the model, made on first use and kept: it needs Hibernate's services, alive only with it. */
     private volatile List<String> ddl;
 
+    /** The default schema or catalog the settings give every name, read while Hibernate's services are alive. */
+    private volatile String defaultNamespace;
+
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        this.defaultNamespace = defaultNamespace(metadata);
         this.metadata = metadata;
         this.ddl = null;
     }
@@ -84,7 +88,7 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
             throw new MigrateException("Hibernate has not built its mapping model yet: autogenerate runs once the "
                     + "application's EntityManagerFactory has started.");
         }
-        String qualified = qualifiedNamespace(model);
+        String qualified = defaultNamespace != null ? defaultNamespace : qualifiedNamespace(model);
         if (qualified != null) {
             logger.warn("The entity model names the schema or catalog {}, so its DDL cannot run in a scratch schema; "
                     + "comparing Hibernate's mapping model translated field by field instead", qualified);
@@ -96,7 +100,15 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
                 statements = createDdl(model);
                 ddl = statements;
             }
-            return ScratchSchema.build(live, dialect, statements);
+            Schema built = ScratchSchema.build(live, dialect, statements);
+            Schema translated = of(model);
+            if (built.tables().isEmpty() && !translated.tables().isEmpty()) {
+                // Names qualified some other way than the settings and namespaces show would land outside it.
+                logger.warn("Hibernate's DDL built no table in the scratch schema, so its statements name a schema "
+                        + "of their own; comparing Hibernate's mapping model translated field by field instead");
+                return translated;
+            }
+            return built;
         }
         catch (ScratchSchema.Unavailable ex) {
             logger.warn("Autogenerate {}; comparing Hibernate's mapping model translated field by field instead, which "
@@ -173,6 +185,22 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
                     }
                 });
         return statements;
+    }
+
+    /**
+     * A default schema or catalog from the settings, or {@code null}: it qualifies every name Hibernate writes,
+     * though the model's namespaces carry none.
+     */
+    private static String defaultNamespace(Metadata metadata) {
+        Map<String, Object> settings = ((MetadataImplementor) metadata).getMetadataBuildingOptions()
+                .getServiceRegistry().requireService(ConfigurationService.class).getSettings();
+        for (String setting : List.of(AvailableSettings.DEFAULT_SCHEMA, AvailableSettings.DEFAULT_CATALOG)) {
+            Object value = settings.get(setting);
+            if (value != null && !value.toString().isBlank()) {
+                return value + " (" + setting + ")";
+            }
+        }
+        return null;
     }
 
     /** The first schema or catalog the model names explicitly, or {@code null} when it uses the default one. */

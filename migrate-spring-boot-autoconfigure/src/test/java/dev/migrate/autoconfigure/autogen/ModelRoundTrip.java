@@ -100,11 +100,14 @@ final class ModelRoundTrip {
         return Migrate.builder().dataSource(db.dataSource()).scripts(ScriptDirectory.of(revisions)).build();
     }
 
-    /** What autogenerate finds between the model and the database, which holds the revisions generated so far. */
-    List<Change> compare(TestDatabase database, Migrate migrate) {
+    /**
+     * What autogenerate finds between the model and the database, which holds the revisions generated so far, with
+     * the application's further properties.
+     */
+    List<Change> compare(TestDatabase database, Migrate migrate, String... properties) {
         AtomicReference<List<Change>> changes = new AtomicReference<>();
         // The context's own Migrate bean only captures the model; the revisions are run by this test.
-        runner(database).withPropertyValues("spring.jpa.hibernate.ddl-auto=none")
+        runner(database).withPropertyValues("spring.jpa.hibernate.ddl-auto=none").withPropertyValues(properties)
                 .withBean(dev.migrate.autoconfigure.MigrateStrategy.class, () -> ignored -> { })
                 .run(context -> {
                     assertThat(context).hasNotFailed();

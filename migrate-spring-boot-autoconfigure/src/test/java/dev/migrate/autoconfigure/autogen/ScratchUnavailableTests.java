@@ -75,6 +75,18 @@ class ScratchUnavailableTests {
         }
     }
 
+    @Test
+    void aModelWhoseNamesHibernateQualifiesWithADefaultSchemaIsComparedAsTheTranslation(CapturedOutput output)
+            throws Exception {
+        // Qualified DDL would build in the live schema, not the scratch one, and the scratch read would find nothing.
+        ModelRoundTrip trip = new ModelRoundTrip(ModelEditsTests.EDITS + "base", db, work);
+        Migrate migrate = Migrate.builder().dataSource(db.dataSource()).scripts(ScriptDirectory.of(List.of())).build();
+        List<Change> changes = trip.compare(db, migrate, "spring.jpa.properties.hibernate.default_schema=public");
+        assertThat(changes).extracting(Change::description).contains("add table customer", "add table purchase");
+        assertThat(output.getOut()).contains("The entity model names the schema or catalog public "
+                + "(hibernate.default_schema)");
+    }
+
     /** Autogenerate of the edit model's base as a new login role, with the role's own settings. */
     private List<Change> compareAsNewRole(String... roleSettings) throws Exception {
         String role = "mt_noscratch_" + UUID.randomUUID().toString().substring(0, 8);
