@@ -1,27 +1,21 @@
 package dev.migrate.autogenerate;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.Migrate;
 import dev.migrate.command.CommandResult;
 import dev.migrate.command.Commands;
 import dev.migrate.dialect.PostgresDialect;
 import dev.migrate.schema.Schema;
 import dev.migrate.schema.SchemaReader;
 import dev.migrate.schema.ScratchSchema;
-import dev.migrate.script.Location;
-import dev.migrate.script.RevisionWriter;
 import dev.migrate.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,19 +49,7 @@ class EnumTypesOnPostgresTest {
             "create table task (id bigint primary key, level level, fresh fresh, kind kind)");
 
     Commands commands(List<String> modelDdl) {
-        Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
-        TargetSchema model = (live, dialect) -> {
-            try {
-                return ScratchSchema.build(live, dialect, modelDdl);
-            }
-            catch (ScratchSchema.Unavailable ex) {
-                throw new IllegalStateException(ex);
-            }
-        };
-        RevisionWriter writer = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.SQL, folder,
-                "db.revisions", RevisionWriter.DEFAULT_TEMPLATE, Location.parse("filesystem:" + folder)),
-                Clock.systemUTC());
-        return new Commands(migrate, writer, new Autogenerator(migrate, model, SchemaComparison.all()));
+        return ModelDdlCommands.of(db, folder, modelDdl, false);
     }
 
     @Test
@@ -163,8 +145,6 @@ class EnumTypesOnPostgresTest {
     }
 
     private String read(String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return Files.readString(files.filter(file -> file.toString().endsWith(suffix)).findFirst().orElseThrow());
-        }
+        return ModelDdlCommands.read(folder, suffix);
     }
 }

@@ -3,20 +3,14 @@ package dev.migrate.autogenerate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.migrate.Migrate;
 import dev.migrate.command.CommandResult;
 import dev.migrate.command.Commands;
-import dev.migrate.schema.ScratchSchema;
-import dev.migrate.script.RevisionWriter;
 import dev.migrate.testing.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,19 +45,7 @@ class SafeFormsOnPostgresTest {
     }
 
     Commands commands(boolean safeForms, List<String> modelDdl) {
-        Migrate migrate = Migrate.builder().dataSource(db.dataSource()).locations("filesystem:" + folder).build();
-        TargetSchema model = (live, dialect) -> {
-            try {
-                return ScratchSchema.build(live, dialect, modelDdl);
-            }
-            catch (ScratchSchema.Unavailable ex) {
-                throw new IllegalStateException(ex);
-            }
-        };
-        RevisionWriter writer = new RevisionWriter(new RevisionWriter.Settings(RevisionWriter.Format.SQL, folder,
-                "db.revisions", RevisionWriter.DEFAULT_TEMPLATE, dev.migrate.script.Location.parse("filesystem:" + folder)),
-                Clock.systemUTC());
-        return new Commands(migrate, writer, new Autogenerator(migrate, model, SchemaComparison.all(), safeForms));
+        return ModelDdlCommands.of(db, folder, modelDdl, safeForms);
     }
 
     @Test
@@ -171,8 +153,6 @@ class SafeFormsOnPostgresTest {
     }
 
     String read(String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return Files.readString(files.filter(file -> file.toString().endsWith(suffix)).findFirst().orElseThrow());
-        }
+        return ModelDdlCommands.read(folder, suffix);
     }
 }
