@@ -1,6 +1,7 @@
 package dev.migrate.autogenerate;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +28,9 @@ import dev.migrate.schema.TypeNames;
  *
  * <p>What is compared: tables, columns (type, nullability, server default where the model declares one, comment
  * where the model has one), primary keys, foreign keys (by signature), unique constraints and unique indexes (by
- * columns), indexes (by name, then by columns), check constraints (by name), sequences (by name) and table
- * comments. Expression, partial and covering indexes in the database are left alone.
+ * columns), indexes (by name, then by columns), check constraints (by name), sequences (by name), table comments
+ * and PostgreSQL enum types (by name, then labels). Expression, partial and covering indexes in the database are
+ * left alone.
  */
 public final class SchemaComparison {
 
@@ -615,7 +617,7 @@ public final class SchemaComparison {
     }
 
     /** The names of the types the tables' columns have, arrays by their element type. */
-    private static Set<String> typesUsedBy(java.util.Collection<Schema.Table> tables) {
+    private static Set<String> typesUsedBy(Collection<Schema.Table> tables) {
         Set<String> types = new HashSet<>();
         for (Schema.Table table : tables) {
             for (Schema.Column column : table.columns()) {

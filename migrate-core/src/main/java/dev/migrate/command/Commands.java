@@ -603,9 +603,11 @@ public final class Commands {
         return out.toString();
     }
 
+    /** The changes, those that add enum labels with the note added to their hints. */
     private static List<Change> notedOnLabelAdditions(List<Change> changes, String note) {
-        return changes.stream().map(change -> change.upgrade().stream().noneMatch(Operation.AddEnumValue.class::isInstance)
-                ? change : new Change(change.phase(), change.description(), change.upgrade(), change.downgrade(),
+        return changes.stream().map(change -> change.upgrade().stream()
+                .noneMatch(Operation.AddEnumValue.class::isInstance) ? change : new Change(change.phase(),
+                        change.description(), change.upgrade(), change.downgrade(),
                         change.hint() == null ? note : change.hint() + "; " + note)).toList();
     }
 

@@ -101,12 +101,15 @@ public class HibernateSchemaModel implements Integrator, MigrateEntityModel {
                 ddl = statements;
             }
             Schema built = ScratchSchema.build(live, dialect, statements);
-            Schema translated = of(model);
-            if (built.tables().isEmpty() && !translated.tables().isEmpty()) {
-                // Names qualified some other way than the settings and namespaces show would land outside it.
-                logger.warn("Hibernate's DDL built no table in the scratch schema, so its statements name a schema "
-                        + "of their own; comparing Hibernate's mapping model translated field by field instead");
-                return translated;
+            if (built.tables().isEmpty()) {
+                Schema translated = of(model);
+                if (!translated.tables().isEmpty()) {
+                    // Names qualified some other way than the settings and namespaces show land outside it.
+                    logger.warn("Hibernate's DDL built no table in the scratch schema, so its statements name a "
+                            + "schema of their own; comparing Hibernate's mapping model translated field by field "
+                            + "instead");
+                    return translated;
+                }
             }
             return built;
         }
