@@ -29,8 +29,9 @@ import dev.migrate.schema.TypeNames;
  * <p>What is compared: tables, columns (type, nullability, server default where the model declares one, comment
  * where the model has one), primary keys, foreign keys (by signature), unique constraints and unique indexes (by
  * columns), indexes (by name, then by columns), check constraints (by name), sequences (by name), table comments
- * and PostgreSQL enum types (by name, then labels). Expression, partial and covering indexes in the database are
- * left alone.
+ * and PostgreSQL enum types (by name, then labels); composite types, domains, views and functions the model makes
+ * and the database lacks are named without an operation. Expression, partial and covering indexes in the database
+ * are left alone.
  */
 public final class SchemaComparison {
 
@@ -87,6 +88,7 @@ public final class SchemaComparison {
         }
         compareSequences(changes, target, live);
         compareEnumTypes(changes, target, live, wanted, present);
+        missingObjects(changes, target, live);
         List<Change> ordered = new ArrayList<>(changes);
         ordered.sort(Comparator.comparing(Change::phase));
         return ordered;
@@ -594,6 +596,21 @@ public final class SchemaComparison {
             if (compared && !modelled.contains(type.name()) && !stillUsed.contains(type.name())) {
                 changes.add(new Change(Change.Phase.DROP_TYPE, "remove enum type " + type.name(), dropType(type),
                         createType(type), null));
+            }
+        }
+    }
+
+    /**
+     * What the model's DDL makes that autogenerate does not write (a composite type, a domain, a view, a function) and
+     * the database lacks: named, with no operation, so that the revision and {@code check} say what to add by hand
+     * rather than fail on it.
+     */
+    private static void missingObjects(List<Change> changes, Schema target, Schema live) {
+        for (String object : target.otherObjects()) {
+            if (!live.otherObjects().contains(object)) {
+                changes.add(new Change(Change.Phase.CREATE_TYPE, "add " + object + " (not written by autogenerate)",
+                        List.of(), List.of(), "autogenerate writes no composite type, domain, view or function: "
+                                + "create " + object + " here by hand (op.execute), before what uses it"));
             }
         }
     }

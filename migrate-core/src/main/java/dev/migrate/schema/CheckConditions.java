@@ -77,7 +77,7 @@ public final class CheckConditions {
                         table.uniques(), table.indexes(), checks, table.comment()));
             }
         }
-        return new Schema(tables, read.sequences(), read.enumTypes());
+        return new Schema(tables, read.sequences(), read.enumTypes(), read.otherObjects());
     }
 
     /**

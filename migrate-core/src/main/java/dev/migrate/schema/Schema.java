@@ -13,18 +13,26 @@ import java.util.stream.Collectors;
  * @param tables the tables
  * @param sequences the standalone sequences (not those owned by identity or serial columns)
  * @param enumTypes PostgreSQL's enum types ({@code CREATE TYPE ... AS ENUM}), which columns name as their type
+ * @param otherObjects what else the schema holds that autogenerate neither compares nor writes, each as its kind
+ *     and name ({@code composite type address}): composite types, domains, views, functions
  */
-public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes,
+        List<String> otherObjects) {
 
     public Schema {
         tables = List.copyOf(tables);
         sequences = List.copyOf(sequences);
         enumTypes = List.copyOf(enumTypes);
+        otherObjects = List.copyOf(otherObjects);
     }
 
-    /** A schema without enum types (H2 has none; a model translated field by field knows none). */
+    /** A schema without enum types or other objects (H2 has none; a model translated field by field knows none). */
     public Schema(List<Table> tables, List<Sequence> sequences) {
-        this(tables, sequences, List.of());
+        this(tables, sequences, List.of(), List.of());
+    }
+
+    public Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
+        this(tables, sequences, enumTypes, List.of());
     }
 
     public Map<String, Table> tablesByName() {
