@@ -126,9 +126,9 @@ final class PostgresSchemaReader implements SchemaReader {
                 + "   AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')"
                 + " UNION ALL SELECT CASE c.relkind WHEN 'v' THEN 'view ' ELSE 'materialized view ' END || c.relname"
                 + " FROM pg_class c WHERE c.relnamespace = (SELECT oid FROM ns) AND c.relkind IN ('v', 'm')"
-                + " UNION ALL SELECT 'function ' || p.proname FROM pg_proc p WHERE p.pronamespace = (SELECT oid FROM ns)"
-                + "   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass"
-                + "   AND d.objid = p.oid AND d.deptype = 'e')"
+                + " UNION ALL SELECT 'function ' || p.proname FROM pg_proc p"
+                + " WHERE p.pronamespace = (SELECT oid FROM ns) AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+                + "   WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')"
                 + " ORDER BY 1", schema, rows -> others.add(rows.getString(1)));
         List<Schema.Table> result = new ArrayList<>();
         tables.forEach((name, table) -> result.add(table.build(name)));
