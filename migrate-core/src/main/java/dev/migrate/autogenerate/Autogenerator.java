@@ -91,16 +91,9 @@ public final class Autogenerator {
             return List.of();
         }
         Dialect dialect = dialect();
+        ScriptText script = new ScriptText(dialect);
         StringBuilder text = new StringBuilder();
-        for (Operation operation : others) {
-            if (operation instanceof Operation.Execute execute) {
-                text.append(execute.sql()).append('\n');
-            }
-            else if (!(operation instanceof Operation.JdbcWork || operation instanceof Operation.BatchUpdate
-                    || operation instanceof Operation.BulkInsert)) {
-                dialect.render(operation).forEach(sql -> text.append(sql).append('\n'));
-            }
-        }
+        others.forEach(operation -> script.operation(text, operation));
         return added.stream().filter(label -> text.indexOf(dialect.stringLiteral(label)) >= 0).toList();
     }
 

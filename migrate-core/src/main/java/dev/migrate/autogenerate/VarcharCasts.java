@@ -2,6 +2,8 @@ package dev.migrate.autogenerate;
 
 import java.util.List;
 
+import dev.migrate.dialect.Dialect;
+import dev.migrate.dialect.PostgresDialect;
 import dev.migrate.op.Operation;
 
 /**
@@ -11,6 +13,8 @@ import dev.migrate.op.Operation;
  * cannot be dropped until they are.
  */
 final class VarcharCasts {
+
+    private static final Dialect POSTGRES = new PostgresDialect();
 
     private VarcharCasts() {
     }
@@ -27,9 +31,9 @@ final class VarcharCasts {
                 execute("DROP CAST IF EXISTS (character varying AS " + quoted + ")"));
     }
 
-    /** A name as PostgreSQL quotes it: enum types are PostgreSQL's. */
-    static String quoted(String type) {
-        return "\"" + type.replace("\"", "\"\"") + "\"";
+    /** A name as PostgreSQL needs it written: enum types are PostgreSQL's, whatever dialect compares them. */
+    static String quoted(String name) {
+        return POSTGRES.quote(name);
     }
 
     private static Operation execute(String sql) {

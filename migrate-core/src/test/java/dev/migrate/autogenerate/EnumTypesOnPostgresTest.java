@@ -60,8 +60,8 @@ class EnumTypesOnPostgresTest {
         assertThat(first.exitCode()).as(first.output()).isZero();
         String created = read("_first.sql");
         assertThat(created).contains("CREATE TYPE level AS ENUM ('LOW', 'HIGH');")
-                .contains("CREATE CAST (character varying AS \"level\") WITH INOUT AS IMPLICIT;")
-                .contains("CREATE CAST (\"level\" AS character varying) WITH INOUT AS IMPLICIT;")
+                .contains("CREATE CAST (character varying AS level) WITH INOUT AS IMPLICIT;")
+                .contains("CREATE CAST (level AS character varying) WITH INOUT AS IMPLICIT;")
                 .contains("CREATE TYPE gone AS ENUM ('X');");
         assertThat(created.indexOf("CREATE TYPE level")).isLessThan(created.indexOf("CREATE TABLE task"));
         assertThat(commands(FIRST).run("upgrade heads").exitCode()).isZero();
@@ -76,7 +76,7 @@ class EnumTypesOnPostgresTest {
         assertThat(changed).contains("ALTER TYPE level ADD VALUE IF NOT EXISTS 'TOP' BEFORE 'LOW';")
                 .contains("ALTER TYPE level ADD VALUE IF NOT EXISTS 'MID' AFTER 'LOW';")
                 .contains("ALTER TYPE level ADD VALUE IF NOT EXISTS 'MAX' AFTER 'HIGH';")
-                .contains("ALTER TABLE task ALTER COLUMN kind TYPE kind USING \"kind\"::text::kind;")
+                .contains("ALTER TABLE task ALTER COLUMN kind TYPE kind USING kind::text::kind;")
                 .contains("-- PostgreSQL cannot remove a value from an enum type: the downgrade leaves [TOP, MID, MAX]")
                 .contains("CREATE TYPE fresh AS ENUM ('A', 'B');").contains("DROP TYPE gone;");
         assertThat(changed.indexOf("DROP TYPE gone")).as("after the column that used it")

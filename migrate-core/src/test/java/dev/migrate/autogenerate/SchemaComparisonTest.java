@@ -285,7 +285,7 @@ class SchemaComparisonTest {
         assertThat(SchemaComparison.upgrade(changes)).extracting(Object::getClass).containsExactly(
                 Operation.CreateEnumType.class, Operation.AlterColumn.class);
         assertThat(((Operation.AlterColumn) SchemaComparison.upgrade(changes).get(1)).using())
-                .isEqualTo("\"l\"::text::level");
+                .isEqualTo("l::text::level");
         assertThat(((Operation.AlterColumn) SchemaComparison.downgrade(changes).get(0)).using()).isNull();
     }
 }
